@@ -1,0 +1,25 @@
+"""API wiring: every app's public v3 routes registered in one place, and the v2 router."""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.api import api as api_v3
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+
+from cms.api.errors import answer_bad_queries_with_400
+from cms.api.media import ImagesWithRenditionsAPIViewSet, documents_router, images_router
+from cms.api.site_settings import router as site_settings_router
+
+# Our public, anonymous, read-only routes, added to Wagtail's own v3 API.
+V3_ROUTERS = [
+    ("/site-settings/", site_settings_router),
+    ("/images/", images_router),
+    ("/documents/", documents_router),
+]
+for prefix, router in V3_ROUTERS:
+    api_v3.add_router(prefix, router)
+answer_bad_queries_with_400(api_v3)
+
+api_v2 = WagtailAPIRouter("wagtailapi_v2")
+api_v2.register_endpoint("pages", PagesAPIViewSet)
+api_v2.register_endpoint("images", ImagesWithRenditionsAPIViewSet)
+api_v2.register_endpoint("documents", DocumentsAPIViewSet)

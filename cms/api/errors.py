@@ -1,0 +1,113 @@
+"""Bad API input answers 400 with a message: never a 500, never a silently ignored typo."""
+
+import json
+import re
+from functools import cache
+
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
+from wagtail.api import APIField
+from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
+from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page
+
+MAX_PAGINATION_VALUE = 10**9
+ROUTE_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+class APIQueryGuardMiddleware:
+    """Answers 400 to API query strings the stock API would crash on (500) or silently ignore."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/api/"):
+            problem = query_problem(request)
+            if problem:
+                return problem_response(status=400, detail=problem)
+        return self.get_response(request)
+
+
+def query_problem(request):
+    """What is wrong with this API request's query string, in words, or None."""
+    query = request.GET
+    for name, values in query.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            return "Query parameters must not contain NUL characters."
+    if query.get("search", "").count('"') % 2:
+        return 'The search has an unmatched double quote ("): add the closing quote or remove it.'
+    for name in ("limit", "offset"):
+        value = query.get(name)
+        if value is not None and (not value.isdigit() or int(value) > MAX_PAGINATION_VALUE):
+            return f"{name} must be a whole number from 0 to {MAX_PAGINATION_VALUE}."
+    if request.path_info.startswith("/api/v3/"):
+        return unknown_v3_parameters(request)
+    return None
+
+
+def unknown_v3_parameters(request):
+    """v3 ignores parameters it does not know; name them instead, so a typo is not a silent no-op."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    path = "/" + ROUTE_PARAMETER.sub(r"{\1}", match.route)
+    allowed = v3_query_parameters().get((path, request.method.lower()))
+    if allowed is None:
+        return None
+    if match.url_name == "list_pages":
+        allowed = allowed | page_filter_fields(request.GET.getlist("type"))
+    unknown = sorted(set(request.GET) - allowed)
+    if unknown:
+        return (
+            f"Unknown query parameter: {', '.join(unknown)}. "
+            f"This endpoint accepts: {', '.join(sorted(allowed)) or 'no parameters'}."
+        )
+    return None
+
+
+@cache
+def v3_query_parameters():
+    """{(path, method): {query parameter names}}, read from the v3 OpenAPI document."""
+    from wagtail.api.v3.api import api
+
+    return {
+        (path, method): {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+        for path, operations in api.get_openapi_schema()["paths"].items()
+        for method, operation in operations.items()
+    }
+
+
+def page_filter_fields(types):
+    """Field names the v3 page list can filter on, for the given ?type= values."""
+    model = Page
+    if len(types) == 1:
+        try:
+            model = resolve_model_string(types[0])
+        except (LookupError, ValueError):
+            model = Page
+    return set(BASE_PAGE_READ_FIELDS) | {f.name for f in APIField.get_fields_for_model(model)}
+
+
+def answer_bad_queries_with_400(api):
+    """v3 reports invalid input as 422, fitting for a body; for a query string, 400 is the answer."""
+    for exc_class in (NinjaValidationError, PydanticValidationError):
+        api.add_exception_handler(
+            exc_class, _bad_request_for_reads(api._exception_handlers[exc_class])
+        )
+
+
+def _bad_request_for_reads(original):
+    def handler(request, exc):
+        response = original(request, exc)
+        if request.method not in ("GET", "HEAD"):
+            return response
+        payload = json.loads(response.content)
+        payload.update(status=400, title="Bad Request", detail="Invalid query parameter")
+        return HttpResponse(json.dumps(payload), status=400, content_type=PROBLEM_JSON)
+
+    return handler

@@ -1,0 +1,76 @@
+"""/api/v3/site-settings/: who the organisation is and how to reach it."""
+
+from django.http import Http404
+from ninja import Router, Schema
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.models import Site
+
+from cms.models import SiteSettings
+
+router = Router(tags=["site settings"], auth=AllowAnonymous())
+
+
+class Address(Schema):
+    street_address: str
+    unit: str
+    city: str
+    province: str
+    postal_code: str
+    lines: list[str]
+
+
+class SocialLink(Schema):
+    platform: str
+    label: str
+    url: str
+
+
+class CrisisNotice(Schema):
+    text: str
+    phone: str
+
+
+class SiteSettingsOut(Schema):
+    organisation_name: str
+    tagline: str
+    address: Address
+    phone: str
+    email: str
+    social_links: list[SocialLink]
+    crisis_notice: CrisisNotice | None
+
+
+@router.get("/", response=SiteSettingsOut, url_name="site_settings", summary="Site settings")
+def site_settings(request):
+    """The organisation's name, address, contact details, social links and crisis notice."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site is set up for this host name.")
+    settings = SiteSettings.for_site(site)
+    return {
+        "organisation_name": settings.organisation_name,
+        "tagline": settings.tagline,
+        "address": {
+            "street_address": settings.street_address,
+            "unit": settings.unit,
+            "city": settings.city,
+            "province": settings.province,
+            "postal_code": settings.postal_code,
+            "lines": settings.address_lines,
+        },
+        "phone": settings.phone,
+        "email": settings.email,
+        "social_links": [
+            {
+                "platform": link.value["platform"],
+                "label": link.value.link_text(),
+                "url": link.value["url"],
+            }
+            for link in settings.social_links
+        ],
+        "crisis_notice": (
+            {"text": settings.crisis_notice, "phone": settings.crisis_phone}
+            if settings.crisis_notice
+            else None
+        ),
+    }

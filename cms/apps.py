@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """Site-wide pieces: settings, shared blocks, API wiring, seed content."""
+
+    name = "cms"
+    verbose_name = "Site"

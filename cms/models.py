@@ -1,0 +1,122 @@
+"""Site-wide models: the organisation's settings and the postal address shared with other apps."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from cms.blocks import SocialLinkBlock
+from cms.validators import canadian_postal_code, phone_number
+
+PROVINCES = [
+    ("AB", "Alberta"),
+    ("BC", "British Columbia"),
+    ("MB", "Manitoba"),
+    ("NB", "New Brunswick"),
+    ("NL", "Newfoundland and Labrador"),
+    ("NS", "Nova Scotia"),
+    ("NT", "Northwest Territories"),
+    ("NU", "Nunavut"),
+    ("ON", "Ontario"),
+    ("PE", "Prince Edward Island"),
+    ("QC", "Quebec"),
+    ("SK", "Saskatchewan"),
+    ("YT", "Yukon"),
+]
+
+
+class PostalAddress(models.Model):
+    """A Canadian street address; abstract, for anything that has one."""
+
+    street_address = models.CharField(
+        max_length=200, blank=True, help_text="Number and street, e.g. 536 Queens Ave."
+    )
+    unit = models.CharField(
+        max_length=50, blank=True, help_text="Optional: unit, suite or floor, e.g. Unit 202."
+    )
+    city = models.CharField(max_length=100, blank=True, help_text="e.g. London")
+    province = models.CharField(max_length=2, choices=PROVINCES, blank=True, default="ON")
+    postal_code = models.CharField(
+        max_length=7, blank=True, validators=[canadian_postal_code], help_text="e.g. N6B 1Y8"
+    )
+
+    address_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("unit"),
+                FieldRowPanel(
+                    [FieldPanel("city"), FieldPanel("province"), FieldPanel("postal_code")]
+                ),
+            ],
+            heading="Postal address",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.postal_code = self.postal_code.upper().strip()
+        super().save(*args, **kwargs)
+
+    @property
+    def address_lines(self):
+        """The address as the lines of an envelope, blank parts left out."""
+        street = ", ".join(part for part in (self.street_address, self.unit) if part)
+        place = " ".join(
+            part for part in (self.city + ("," if self.city else ""), self.province) if part
+        )
+        last = " ".join(part for part in (place, self.postal_code) if part)
+        return [line for line in (street, last) if line]
+
+
+@register_setting(icon="home")
+class SiteSettings(PostalAddress, BaseSiteSetting):
+    """Who the organisation is and how to reach it; shown in the header, footer and API."""
+
+    organisation_name = models.CharField(
+        max_length=200, help_text="The full name, shown in the header and footer of every page."
+    )
+    tagline = models.CharField(
+        max_length=200, blank=True, help_text="Optional: a short line under the name in the header."
+    )
+    phone = models.CharField(
+        max_length=40, blank=True, validators=[phone_number], help_text="Main phone number, if any."
+    )
+    email = models.EmailField(blank=True, help_text="General email address for inquiries, if any.")
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text="Links to the organisation's pages on Facebook and other sites, shown in the footer.",
+    )
+    crisis_notice = models.TextField(
+        blank=True,
+        help_text="Shown at the top of every page when filled in: where to get help right now.",
+    )
+    crisis_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        validators=[phone_number],
+        help_text="The crisis line's number, made into a tap-to-call link, e.g. 9-8-8.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline")], heading="Organisation"
+        ),
+        *PostalAddress.address_panels,
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("social_links")],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("crisis_notice"), FieldPanel("crisis_phone")], heading="Crisis notice"
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
+
+    def __str__(self):
+        return self.organisation_name or "Site settings"

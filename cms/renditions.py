@@ -1,0 +1,29 @@
+"""How images are described to API consumers: rendition URLs, sizes and alt text, never a bare id."""
+
+from wagtail.api.utils import get_full_url
+
+# Widths offered to API consumers; the middle one is the default `url`.
+RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
+
+
+def image_representation(image, request=None):
+    """The JSON for one image as used on a page (alt text is the page's, not the library's)."""
+    if image is None:
+        return None
+    renditions = image.get_renditions(*RENDITION_SPECS.values())
+
+    def describe(rendition):
+        url = get_full_url(request, rendition.url) if request else rendition.url
+        return {"url": url, "width": rendition.width, "height": rendition.height}
+
+    sizes = {name: describe(renditions[spec]) for name, spec in RENDITION_SPECS.items()}
+    decorative = bool(getattr(image, "decorative", False))
+    alt = getattr(image, "contextual_alt_text", None)
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": "" if decorative else (alt if alt is not None else image.default_alt_text),
+        "decorative": decorative,
+        **sizes["medium"],
+        "renditions": sizes,
+    }

@@ -1,0 +1,12 @@
+"""Validators for Canadian contact details, shared by site settings and the resource directory."""
+
+from django.core.validators import RegexValidator
+
+canadian_postal_code = RegexValidator(
+    r"^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$",
+    "Enter a Canadian postal code like N6B 1Y8.",
+)
+phone_number = RegexValidator(
+    r"^[0-9+()\-. ]{3,25}( (ext\.?|x) ?\d{1,6})?$",
+    "Enter a phone number using digits, spaces, dashes or brackets, e.g. 519-555-0123 ext. 12.",
+)
