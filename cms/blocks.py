@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -102,7 +103,7 @@ class QuoteBlock(blocks.StructBlock):
     )
 
     def clean(self, value):
-        if not value.get("text") or not value["text"].source.strip():
+        if not value.get("text") or not strip_tags(value["text"].source).strip():
             raise StructBlockValidationError(
                 block_errors={"text": ValidationError("Add the words being quoted.")}
             )

@@ -57,7 +57,8 @@ class PostalAddress(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.postal_code = self.postal_code.upper().strip()
+        compact = self.postal_code.upper().replace(" ", "")
+        self.postal_code = f"{compact[:3]} {compact[3:]}" if len(compact) == 6 else compact
         super().save(*args, **kwargs)
 
     @property

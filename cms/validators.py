@@ -3,7 +3,7 @@
 from django.core.validators import RegexValidator
 
 canadian_postal_code = RegexValidator(
-    r"^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$",
+    r"(?i)^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$",
     "Enter a Canadian postal code like N6B 1Y8.",
 )
 phone_number = RegexValidator(

@@ -2,6 +2,7 @@
 
 import factory
 import wagtail_factories
+from wagtail.models import Page, Site
 
 from home.models import ContentPage, HomePage
 from tests.cms.factories import BodyStreamBlockFactory
@@ -25,3 +26,14 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+def home_page_as_site_root(**kwargs):
+    """A HomePage at the root of the default site, replacing Wagtail's placeholder page."""
+    home = HomePageFactory(parent=Page.get_first_root_node(), **kwargs)
+    site = Site.objects.get(is_default_site=True)
+    placeholder = site.root_page
+    site.root_page = home
+    site.save()
+    placeholder.delete()
+    return home

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from cms.blocks import BodyStreamBlock
 from cms.models import SiteSettings
 from home.models import ContentPage, HomePage
 
@@ -109,9 +110,11 @@ def read_seed(path):
 
 
 def resolve_page_slugs(stream):
-    """Blocks that link to a page name it by slug in the file; swap in the page's id."""
+    """Check block types (Wagtail drops unknown ones silently) and swap page slugs for ids."""
     resolved = []
     for block in stream:
+        if block.get("type") not in BodyStreamBlock.base_blocks:
+            raise CommandError(f"Seed has an unknown block type: {block.get('type')!r}")
         value = block["value"]
         if isinstance(value, dict) and "page_slug" in value:
             value = {k: v for k, v in value.items() if k != "page_slug"}

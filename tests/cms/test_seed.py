@@ -1,0 +1,122 @@
+"""load_seed_content builds the CONNECT site once and never duplicates or overwrites it."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Site
+
+from cms.models import SiteSettings
+from home.models import ContentPage, HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def load(*args):
+    out = io.StringIO()
+    call_command("load_seed_content", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_builds_home_explainers_and_settings_on_a_new_install():
+    load()
+    home = HomePage.objects.get()
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific == home
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert home.hero_heading == "Recovery is Possible. You are not alone."
+    assert home.live and not home.has_unpublished_changes
+    assert set(home.get_children().values_list("slug", flat=True)) == {
+        "what-is-peer-support",
+        "self-help-and-peer-support",
+    }
+    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # placeholder gone
+    settings = SiteSettings.for_site(site)
+    assert settings.organisation_name == "CONNECT for Mental Health Inc."
+    assert settings.address_lines == ["536 Queens Ave, Unit 202", "London, ON N6B 1Y8"]
+    assert "9-8-8" in settings.crisis_notice
+
+
+def test_explainer_blocks_are_stored_not_silently_dropped():
+    load()
+    opdi = ContentPage.objects.get(slug="what-is-peer-support")
+    assert [block.block_type for block in opdi.body] == ["paragraph", "quote", "paragraph"]
+    assert opdi.body[1].value["attribution"] == "Ontario Peer Development Initiative (OPDI)"
+    cmha = ContentPage.objects.get(slug="self-help-and-peer-support")
+    references = next(block for block in cmha.body if block.block_type == "references")
+    assert len(references.value["references"]) == 2
+    home = HomePage.objects.get()
+    call_to_action = home.body[0]
+    assert call_to_action.block_type == "call_to_action"
+    assert call_to_action.value["page"].specific == opdi
+
+
+def test_second_run_duplicates_nothing_and_keeps_editors_changes():
+    load()
+    home = HomePage.objects.get()
+    home.hero_heading = "Edited by a volunteer"
+    home.save_revision().publish()
+    settings = SiteSettings.for_site(Site.objects.get())
+    settings.tagline = "Edited tagline"
+    settings.save()
+    page_count = Page.objects.count()
+
+    output = load()
+
+    assert Page.objects.count() == page_count
+    assert HomePage.objects.get().hero_heading == "Edited by a volunteer"
+    assert SiteSettings.objects.get().tagline == "Edited tagline"
+    assert "left as it is" in output
+
+
+def test_deleted_explainer_is_recreated_on_the_next_run():
+    load()
+    ContentPage.objects.get(slug="what-is-peer-support").delete()
+    load()
+    assert ContentPage.objects.filter(slug="what-is-peer-support").count() == 1
+
+
+def test_missing_data_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="Seed file not found"):
+        load("--data", str(tmp_path / "nope.json"))
+    assert not HomePage.objects.exists()
+
+
+def test_invalid_json_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    with pytest.raises(CommandError, match="is not valid JSON"):
+        load("--data", str(bad))
+
+
+def test_file_without_required_sections_is_rejected(tmp_path):
+    partial = tmp_path / "partial.json"
+    partial.write_text(json.dumps({"pages": []}))
+    with pytest.raises(CommandError, match="lacks: home_page, site_settings"):
+        load("--data", str(partial))
+
+
+def test_invalid_content_rolls_back_everything(tmp_path, settings):
+    data = json.loads((settings.BASE_DIR / "cms/seed/connect.json").read_text())
+    data["site_settings"]["postal_code"] = "12345"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match="site settings is not valid"):
+        load("--data", str(broken))
+    assert not HomePage.objects.exists()
+
+
+def test_port_out_of_range_is_rejected():
+    with pytest.raises(CommandError, match="--port must be between 1 and 65535"):
+        load("--port", "70000")
+
+
+def test_unknown_block_type_is_rejected_not_dropped(tmp_path, settings):
+    data = json.loads((settings.BASE_DIR / "cms/seed/connect.json").read_text())
+    data["pages"][0]["body"].append({"type": "carousel", "value": {}})
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match="unknown block type: 'carousel'"):
+        load("--data", str(broken))
+    assert not ContentPage.objects.exists()
