@@ -12,6 +12,10 @@ from wagtail.api import APIField
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.coreutils import resolve_model_string
+from wagtail.documents import get_document_model
+from wagtail.documents.api.v3.router import BASE_DOCUMENT_READ_FIELDS
+from wagtail.images import get_image_model
+from wagtail.images.api.v3.router import BASE_IMAGE_READ_FIELDS
 from wagtail.models import Page
 
 MAX_PAGINATION_VALUE = 10**9
@@ -59,8 +63,7 @@ def unknown_v3_parameters(request):
     allowed = v3_query_parameters().get((path, request.method.lower()))
     if allowed is None:
         return None
-    if match.url_name == "list_pages":
-        allowed = allowed | page_filter_fields(request.GET.getlist("type"))
+    allowed = allowed | list_filter_fields(match.url_name, request.GET.getlist("type"))
     unknown = sorted(set(request.GET) - allowed)
     if unknown:
         return (
@@ -82,15 +85,23 @@ def v3_query_parameters():
     }
 
 
-def page_filter_fields(types):
-    """Field names the v3 page list can filter on, for the given ?type= values."""
-    model = Page
-    if len(types) == 1:
-        try:
-            model = resolve_model_string(types[0])
-        except (LookupError, ValueError):
-            model = Page
-    return set(BASE_PAGE_READ_FIELDS) | {f.name for f in APIField.get_fields_for_model(model)}
+def list_filter_fields(url_name, types):
+    """Field names a v3 listing filters on (e.g. ?slug=), besides its declared parameters."""
+    if url_name == "list_pages":
+        model = Page
+        if len(types) == 1:
+            try:
+                model = resolve_model_string(types[0])
+            except (LookupError, ValueError):
+                model = Page
+        base_fields = BASE_PAGE_READ_FIELDS
+    elif url_name == "list_images":
+        model, base_fields = get_image_model(), BASE_IMAGE_READ_FIELDS
+    elif url_name == "list_documents":
+        model, base_fields = get_document_model(), BASE_DOCUMENT_READ_FIELDS
+    else:
+        return set()
+    return set(base_fields) | {f.name for f in APIField.get_fields_for_model(model)}
 
 
 def answer_bad_queries_with_400(api):
@@ -107,7 +118,19 @@ def _bad_request_for_reads(original):
         if request.method not in ("GET", "HEAD"):
             return response
         payload = json.loads(response.content)
-        payload.update(status=400, title="Bad Request", detail="Invalid query parameter")
+        detail = invalid_query_detail(request, payload.get("errors", []))
+        payload.update(status=400, title="Bad Request", detail=detail)
         return HttpResponse(json.dumps(payload), status=400, content_type=PROBLEM_JSON)
 
     return handler
+
+
+def invalid_query_detail(request, errors):
+    """Which query parameters are invalid and why, e.g. "Invalid query parameter: limit (…)"."""
+    reasons = []
+    for error in errors:
+        names = [part for part in error.get("loc", []) if part in request.GET]
+        reasons.append(f"{names[-1]} ({error['msg']})" if names else error["msg"])
+    if not reasons:
+        return "Invalid query parameter."
+    return f"Invalid query parameter: {'; '.join(reasons)}"

@@ -1,28 +1,20 @@
-"""Images and documents in the API: v3 routes of our own, and v2 images with renditions."""
+"""Images in the API: ready-sized renditions with alt text, in v3 and v2.
+
+Wagtail's own v3 routes serve /api/v3/images/ and /api/v3/documents/; we add a renditions route
+beside them rather than replace them.
+"""
 
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from ninja import Router, Schema
-from ninja.pagination import paginate
 from rest_framework.fields import Field
-from wagtail.api.utils import get_full_url
-from wagtail.api.v2.utils import get_restricted_collection_ids
 from wagtail.api.v3.auth import AllowAnonymous
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.api.v3.router import get_images_queryset
 
 from cms.renditions import image_representation
 
 images_router = Router(tags=["images"], auth=AllowAnonymous())
-documents_router = Router(tags=["documents"], auth=AllowAnonymous())
-
-
-class Meta(Schema):
-    type: str
-    detail_url: str
 
 
 class Rendition(Schema):
@@ -31,13 +23,9 @@ class Rendition(Schema):
     height: int
 
 
-class ImageSummary(Schema):
+class ImageRenditions(Schema):
     id: int
     title: str
-    meta: Meta
-
-
-class ImageDetail(ImageSummary):
     alt: str
     decorative: bool
     url: str
@@ -46,71 +34,16 @@ class ImageDetail(ImageSummary):
     renditions: dict[str, Rendition]
 
 
-class DocumentSummary(Schema):
-    id: int
-    title: str
-    meta: Meta
-
-
-class DocumentDetail(DocumentSummary):
-    download_url: str
-    file_extension: str
-    file_size: int | None
-
-
-def visible(model, request):
-    """Images or documents outside collections the visitor may not see, oldest first."""
-    return model.objects.exclude(collection__in=get_restricted_collection_ids(request)).order_by(
-        "id"
-    )
-
-
-def meta(request, obj, url_name):
-    url = reverse(f"wagtailapi_v3:{url_name}", kwargs={"item_id": obj.pk})
-    return {"type": obj._meta.label, "detail_url": get_full_url(request, url)}
-
-
-@images_router.get("/", response=list[ImageSummary], url_name="list_images", summary="List images")
-@paginate(WagtailLimitOffsetPagination)
-def list_images(request):
-    return [
-        {"id": image.pk, "title": image.title, "meta": meta(request, image, "detail_image")}
-        for image in visible(get_image_model(), request)
-    ]
-
-
 @images_router.get(
-    "/{item_id}/", response=ImageDetail, url_name="detail_image", summary="Image detail"
+    "/{image_id}/renditions/",
+    response=ImageRenditions,
+    url_name="image_renditions",
+    summary="Image renditions",
 )
-def image_detail(request, item_id: int):
-    image = get_object_or_404(visible(get_image_model(), request), pk=item_id)
-    return {**image_representation(image, request), "meta": meta(request, image, "detail_image")}
-
-
-@documents_router.get(
-    "/", response=list[DocumentSummary], url_name="list_documents", summary="List documents"
-)
-@paginate(WagtailLimitOffsetPagination)
-def list_documents(request):
-    return [
-        {"id": doc.pk, "title": doc.title, "meta": meta(request, doc, "detail_document")}
-        for doc in visible(get_document_model(), request)
-    ]
-
-
-@documents_router.get(
-    "/{item_id}/", response=DocumentDetail, url_name="detail_document", summary="Document detail"
-)
-def document_detail(request, item_id: int):
-    document = get_object_or_404(visible(get_document_model(), request), pk=item_id)
-    return {
-        "id": document.pk,
-        "title": document.title,
-        "meta": meta(request, document, "detail_document"),
-        "download_url": get_full_url(request, document.url),
-        "file_extension": document.file_extension,
-        "file_size": document.file_size,
-    }
+def image_renditions(request, image_id: int):
+    """Ready-sized copies of an image (small, medium, large) with its alt text from the library."""
+    image = get_object_or_404(get_images_queryset(request), pk=image_id)
+    return image_representation(image, request)
 
 
 class ImageRenditionsField(Field):

@@ -1,4 +1,4 @@
-"""Test run: fast password hashing, plain static storage, media in a temporary folder."""
+"""Test run: fast password hashing and plain static storage."""
 
 import tempfile
 
@@ -7,8 +7,8 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
-STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
+# Each test gets its own MEDIA_ROOT (tests/conftest.py); nothing is collected during tests.
+STATIC_ROOT = tempfile.gettempdir()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
