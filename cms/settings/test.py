@@ -1,14 +1,14 @@
 """Test run: fast password hashing and plain static storage."""
 
-import tempfile
-
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Each test gets its own MEDIA_ROOT (tests/conftest.py); nothing is collected during tests.
-STATIC_ROOT = tempfile.gettempdir()
+# Each test gets its own MEDIA_ROOT (tests/conftest.py). Static files are served from the apps'
+# folders as in development; tests/test_project.py collects them once, as production does.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
