@@ -32,7 +32,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "programs.ProgramIndexPage", "programs.EventIndexPage"]
     max_count = 1
 
     content_panels = Page.content_panels + [

@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import ContentPage, HomePage
+from programs.models import EventIndexPage, ProgramIndexPage
 from tests.home.factories import ContentPageFactory, HomePageFactory, home_page_as_site_root
 
 
@@ -15,8 +16,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertCanNotCreateAt(Page, ContentPage)
 
-    def test_home_page_accepts_content_pages_only(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage})
+    def test_home_page_accepts_content_programs_and_calendar_pages(self):
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage, ProgramIndexPage, EventIndexPage})
         self.assertCanCreateAt(HomePage, ContentPage)
         self.assertCanNotCreateAt(HomePage, HomePage)
 

@@ -1,0 +1,11 @@
+"""Choices shared by programs and their events."""
+
+FORMATS = [("in_person", "In person"), ("online", "Online"), ("hybrid", "In person and online")]
+FACILITATION = [("peer_led", "Peer-led"), ("professional_led", "Professional-led")]
+HOW_TO_JOIN = [
+    ("drop_in", "Drop in, no need to register"),
+    ("register", "Register online"),
+    ("email", "Email to join"),
+]
+STATUSES = [("scheduled", "Scheduled"), ("cancelled", "Cancelled"), ("postponed", "Postponed")]
+REPEATS = [("", "Does not repeat"), ("weekly", "Every week"), ("monthly", "Every month")]

@@ -1,0 +1,229 @@
+"""Events: dated sessions, one-off or repeating weekly or monthly, edited as snippets."""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from dateutil.rrule import MONTHLY, WEEKLY, rrule
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.search import index
+
+from cms.blocks import INLINE_FEATURES
+from cms.models import PostalAddress
+from programs.models.choices import FORMATS, REPEATS, STATUSES
+
+MAX_REPEAT_SPAN = timedelta(days=2 * 365)
+# How far back "recent" reaches, e.g. for the calendar feed.
+RECENT = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One date of an event: the event itself, or one repeat of it."""
+
+    event: "Event"
+    start: datetime
+    end: datetime
+
+    @property
+    def is_cancelled(self):
+        return self.event.status == "cancelled"
+
+
+class EventQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def overlapping(self, start=None, end=None):
+        """Events with at least one date between start and end (either may be open)."""
+        queryset = self
+        if end is not None:
+            queryset = queryset.filter(start__lt=end)
+        if start is not None:
+            queryset = queryset.filter(
+                Q(repeat="", end__gte=start) | (~Q(repeat="") & Q(repeat_until__gte=start.date()))
+            )
+        return queryset
+
+    def recent_and_upcoming(self, now=None):
+        """Events with a date in the last month or still to come, e.g. for calendar feeds."""
+        return self.overlapping(start=(now or timezone.now()) - RECENT)
+
+    def occurrences(self, start=None, end=None):
+        """Every date of these events between start and end, soonest first."""
+        events = self.overlapping(start, end).select_related("program")
+        found = [
+            occurrence for event in events for occurrence in event.occurrences_between(start, end)
+        ]
+        return sorted(found, key=lambda occurrence: (occurrence.start, occurrence.event.pk))
+
+    def upcoming_occurrences(self, limit=None, now=None):
+        """Dates still to come (or under way), soonest first."""
+        upcoming = self.occurrences(start=now or timezone.now())
+        return upcoming[:limit] if limit else upcoming
+
+    def past_occurrences(self, now=None):
+        """Dates that have ended, most recent first."""
+        now = now or timezone.now()
+        return [o for o in reversed(self.occurrences(end=now)) if o.end < now]
+
+
+class Event(DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
+    """A dated event: a session of a program, a workshop, a social; may repeat."""
+
+    title = models.CharField(max_length=200, help_text="e.g. 'Peer support group'.")
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text="Part of the event's web address; made from the title if left blank.",
+    )
+    program = models.ForeignKey(
+        "programs.ProgramPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="Optional: the workshop or group this is a session of.",
+    )
+    start = models.DateTimeField(help_text="Date and time it starts (Toronto time).")
+    end = models.DateTimeField(help_text="Date and time it ends (Toronto time).")
+    all_day = models.BooleanField(
+        default=False, help_text="Tick for an all-day event; the times are then not shown."
+    )
+    format = models.CharField(
+        max_length=20, choices=FORMATS, default="in_person", help_text="Where it happens."
+    )
+    venue_name = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 'CONNECT drop-in room'. Needed in person."
+    )
+    online_url = models.URLField(
+        blank=True, help_text="The video call or stream link. Needed for online events."
+    )
+    description = RichTextField(
+        features=INLINE_FEATURES + ["ol", "ul"],
+        blank=True,
+        help_text="What happens, who it is for, what to bring.",
+    )
+    registration_url = models.URLField(
+        blank=True, help_text="Optional: where to register, if people need to."
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=STATUSES,
+        default="scheduled",
+        help_text="Cancelled and postponed events stay listed, clearly marked.",
+    )
+    repeat = models.CharField(
+        max_length=10, choices=REPEATS, blank=True, default="", help_text="Does it repeat?"
+    )
+    repeat_until = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last date it repeats on (at most two years after it starts).",
+    )
+
+    objects = EventQuerySet.as_manager()
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="event")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("program"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_until")]),
+            ],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("format"), FieldPanel("venue_name"), FieldPanel("online_url")],
+            heading="Where",
+        ),
+        *PostalAddress.address_panels,
+        FieldPanel("description"),
+        FieldPanel("registration_url"),
+        FieldPanel("status"),
+        FieldPanel("slug"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.FilterField("program"),
+        index.FilterField("start"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = "The end must be after the start."
+        if self.format in ("online", "hybrid") and not self.online_url:
+            errors["online_url"] = "Add the link people use to join online."
+        if self.format in ("in_person", "hybrid") and not self.venue_name:
+            errors["venue_name"] = "Add where it happens, e.g. the venue's name."
+        if self.repeat and not self.repeat_until:
+            errors["repeat_until"] = "Choose the last date it repeats on."
+        elif self.repeat and self.start and self.repeat_until:
+            start_date = timezone.localtime(self.start).date()
+            if self.repeat_until < start_date:
+                errors["repeat_until"] = "The last repeat must be on or after the first date."
+            elif self.repeat_until - start_date > MAX_REPEAT_SPAN:
+                latest = start_date + MAX_REPEAT_SPAN
+                errors["repeat_until"] = (
+                    f"Repeats can run for at most two years: choose {latest:%B %-d, %Y} or earlier."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        base = slugify(self.title)[:90] or "event"
+        slug, n = base, 1
+        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def starts(self):
+        """Start of every date of this event, aware, keeping local wall-clock time across DST."""
+        if not self.repeat:
+            return [self.start]
+        local_start = timezone.localtime(self.start)
+        until = datetime.combine(self.repeat_until, time.max)
+        rule = rrule(
+            WEEKLY if self.repeat == "weekly" else MONTHLY,
+            dtstart=local_start.replace(tzinfo=None),
+            until=until,
+        )
+        zone = local_start.tzinfo
+        return [moment.replace(tzinfo=zone) for moment in rule]
+
+    def occurrences_between(self, start=None, end=None):
+        """This event's dates that overlap start..end (either may be open)."""
+        duration = self.end - self.start
+        return [
+            Occurrence(self, begin, begin + duration)
+            for begin in self.starts()
+            if (end is None or begin < end) and (start is None or begin + duration >= start)
+        ]

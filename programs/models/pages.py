@@ -1,0 +1,252 @@
+"""Page types for workshops and groups, and the events calendar page."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
+from programs.ics import calendar_response
+from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
+from programs.models.events import Event
+
+
+class ProgramIndexPage(Page):
+    """The list of workshops and groups, at /programs/."""
+
+    intro = RichTextField(
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text="A few sentences introducing the workshops and groups you run.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programs.ProgramPage"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = "program list page"
+
+    def programs(self):
+        """The live, public programs listed here, by title."""
+        return ProgramPage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = self.programs()
+        return context
+
+
+class ProgramPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "programs.ProgramPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ProgramPage(RoutablePageMixin, Page):
+    """One workshop or group: who it is for, how it runs and how to join."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences shown in listings, e.g. 'A weekly drop-in group for "
+        "adults living with anxiety or depression.'",
+    )
+    audience = models.CharField(
+        "who it is for",
+        max_length=200,
+        blank=True,
+        help_text="e.g. 'Adults 18+ with lived experience of mental health or addiction issues'.",
+    )
+    format = models.CharField(
+        max_length=20, choices=FORMATS, default="in_person", help_text="Where it happens."
+    )
+    facilitation = models.CharField(
+        max_length=20,
+        choices=FACILITATION,
+        default="peer_led",
+        help_text="Who runs it: people with lived experience, or professionals.",
+    )
+    cost = models.CharField(
+        max_length=100, default="Free", help_text="e.g. 'Free' or '$5 suggested donation'."
+    )
+    how_to_join = models.CharField(
+        max_length=20, choices=HOW_TO_JOIN, default="drop_in", help_text="How people join."
+    )
+    registration_url = models.URLField(
+        blank=True, help_text="Needed when people register online: the registration form."
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="Needed when people email to join: where they write."
+    )
+    accessibility_notes = models.TextField(
+        blank=True,
+        help_text="e.g. step-free entrance, accessible washroom, captions on video calls.",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional picture shown at the top of the page.",
+    )
+    image_alt_text = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Describe the picture for people who cannot see it. Required with a picture.",
+    )
+    body = StreamField(
+        BodyStreamBlock(), blank=True, help_text="More about the program, built from blocks."
+    )
+    categories = ClusterTaggableManager(
+        through=ProgramPageTag,
+        blank=True,
+        help_text="Topics visitors can browse by, e.g. 'anxiety', 'family', 'wellness'.",
+    )
+
+    parent_page_types = ["programs.ProgramIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldRowPanel([FieldPanel("format"), FieldPanel("facilitation")]),
+                FieldPanel("cost"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading="About the program",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("how_to_join"),
+                FieldPanel("registration_url"),
+                FieldPanel("contact_email"),
+            ],
+            heading="How to join",
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Picture"),
+        FieldPanel("body"),
+        FieldPanel("categories"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.SearchField("body"),
+        index.FilterField("format"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("audience"),
+        APIField("format"),
+        APIField("facilitation"),
+        APIField("cost"),
+        APIField("how_to_join"),
+        APIField("registration_url"),
+        APIField("contact_email"),
+        APIField("accessibility_notes"),
+        APIField("image_alt_text"),
+        APIField("body"),
+        APIField("categories"),
+    ]
+
+    class Meta:
+        verbose_name = "program"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.how_to_join == "register" and not self.registration_url:
+            errors["registration_url"] = "Add the registration form's web address."
+        if self.how_to_join == "email" and not self.contact_email:
+            errors["contact_email"] = "Add the email address people write to."
+        if self.image and not self.image_alt_text.strip():
+            errors["image_alt_text"] = "Describe the picture for people who cannot see it."
+        if errors:
+            raise ValidationError(errors)
+
+    def upcoming_occurrences(self, limit=None):
+        """This program's next event dates, soonest first."""
+        return Event.objects.live().filter(program=self).upcoming_occurrences(limit=limit)
+
+    @path("feed.ics", name="feed")
+    def feed(self, request):
+        """This program's events, for calendar apps to subscribe to."""
+        events = Event.objects.live().filter(program=self).recent_and_upcoming()
+        return calendar_response(events, self.slug)
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The events calendar, at /events/; events themselves are edited under Events in the menu."""
+
+    intro = RichTextField(
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text="Optional text above the calendar, e.g. how to get to events.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = "events calendar page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        past = request.GET.get("past") == "1"
+        events = Event.objects.live()
+        occurrences = events.past_occurrences() if past else events.upcoming_occurrences()
+        page = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(past=past, occurrences=page, months=group_by_month(page.object_list))
+        return context
+
+    @path("feed.ics", name="feed")
+    def feed(self, request):
+        """Every live event, upcoming and recent, for calendar apps to subscribe to."""
+        return calendar_response(Event.objects.live().recent_and_upcoming(), "events")
+
+    @path("<slug:slug>/", name="event")
+    def event_detail(self, request, slug):
+        event = get_object_or_404(Event.objects.live(), slug=slug)
+        context = self.get_context(request)
+        context.update(event=event, occurrences=event.occurrences_between(start=timezone.now()))
+        return self.render(request, context_overrides=context, template="programs/event.html")
+
+    @path("<slug:slug>/event.ics", name="event_ics")
+    def event_ics(self, request, slug):
+        event = get_object_or_404(Event.objects.live(), slug=slug)
+        return calendar_response([event], event.slug)
+
+
+EVENTS_PER_PAGE = 20
+
+
+def group_by_month(occurrences):
+    """[(first day of month, [occurrences in it])], in the order given."""
+    months = []
+    for occurrence in occurrences:
+        month = timezone.localtime(occurrence.start).date().replace(day=1)
+        if not months or months[-1][0] != month:
+            months.append((month, []))
+        months[-1][1].append(occurrence)
+    return months

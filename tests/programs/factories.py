@@ -1,0 +1,57 @@
+"""Factories for programs, the calendar page and events."""
+
+from datetime import timedelta
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from programs.models import Event, EventIndexPage, ProgramIndexPage, ProgramPage
+
+
+class ProgramIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Programs"
+    slug = "programs"
+
+    class Meta:
+        model = ProgramIndexPage
+
+
+class ProgramPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=3)
+    summary = factory.Faker("sentence")
+    audience = factory.Faker("sentence", nb_words=6)
+
+    class Meta:
+        model = ProgramPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = "events"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventFactory(DjangoModelFactory):
+    """A live, in-person, two-hour event a week from now."""
+
+    title = factory.Faker("sentence", nb_words=3)
+    start = factory.LazyFunction(
+        lambda: (
+            timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
+            + timedelta(days=7)
+        )
+    )
+    end = factory.LazyAttribute(lambda event: event.start + timedelta(hours=2))
+    venue_name = factory.Faker("company")
+    street_address = factory.Faker("street_address")
+    city = "London"
+    postal_code = "N6B 1Y8"
+    description = factory.LazyFunction(lambda: "<p>Come as you are.</p>")
+    live = True
+
+    class Meta:
+        model = Event
