@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
+from home.blocks import HomeStreamBlock
 
 
 class HomePage(Page):
@@ -26,7 +27,7 @@ class HomePage(Page):
         help_text="The welcome text: who you are and what you offer, in a few sentences.",
     )
     body = StreamField(
-        BodyStreamBlock(),
+        HomeStreamBlock(),
         blank=True,
         help_text="The rest of the page, built from headings, paragraphs, quotes and other blocks.",
     )

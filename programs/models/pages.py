@@ -20,6 +20,8 @@ from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
 from programs.models.events import Event
 
+UPCOMING_ON_PROGRAM_PAGE = 10
+
 
 class ProgramIndexPage(Page):
     """The list of workshops and groups, at /programs/."""
@@ -180,6 +182,12 @@ class ProgramPage(RoutablePageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming"] = self.upcoming_occurrences(limit=UPCOMING_ON_PROGRAM_PAGE)
+        context["events_page"] = EventIndexPage.objects.live().first()
+        return context
+
     def upcoming_occurrences(self, limit=None):
         """This program's next event dates, soonest first."""
         return Event.objects.live().filter(program=self).upcoming_occurrences(limit=limit)
@@ -211,14 +219,15 @@ class EventIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "events calendar page"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @path("", name="index")
+    def index(self, request):
+        """Upcoming dates by month, or past ones (?past=1), most relevant first."""
         past = request.GET.get("past") == "1"
         events = Event.objects.live()
         occurrences = events.past_occurrences() if past else events.upcoming_occurrences()
         page = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(past=past, occurrences=page, months=group_by_month(page.object_list))
-        return context
+        context = {"past": past, "occurrences": page, "months": group_by_month(page.object_list)}
+        return self.render(request, context_overrides=context)
 
     @path("feed.ics", name="feed")
     def feed(self, request):
@@ -227,13 +236,14 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="event")
     def event_detail(self, request, slug):
-        event = get_object_or_404(Event.objects.live(), slug=slug)
-        context = self.get_context(request)
-        context.update(event=event, occurrences=event.occurrences_between(start=timezone.now()))
+        """One event, with its next dates if it repeats."""
+        event = get_object_or_404(Event.objects.live().select_related("program"), slug=slug)
+        context = {"event": event, "occurrences": event.occurrences_between(start=timezone.now())}
         return self.render(request, context_overrides=context, template="programs/event.html")
 
     @path("<slug:slug>/event.ics", name="event_ics")
     def event_ics(self, request, slug):
+        """One event as a calendar file, for "add to my calendar"."""
         event = get_object_or_404(Event.objects.live(), slug=slug)
         return calendar_response([event], event.slug)
 
