@@ -23,6 +23,15 @@ from programs.models.events import Event
 UPCOMING_ON_PROGRAM_PAGE = 10
 
 
+class CalendarFileRoutesMixin(RoutablePageMixin):
+    """Routes that end in a file name, e.g. feed.ics, without the slash Wagtail adds to each path."""
+
+    def resolve_subpage(self, path):
+        if path.endswith(".ics/"):
+            path = path.removesuffix("/")
+        return super().resolve_subpage(path)
+
+
 class ProgramIndexPage(Page):
     """The list of workshops and groups, at /programs/."""
 
@@ -59,7 +68,7 @@ class ProgramPageTag(TaggedItemBase):
     )
 
 
-class ProgramPage(RoutablePageMixin, Page):
+class ProgramPage(CalendarFileRoutesMixin, Page):
     """One workshop or group: who it is for, how it runs and how to join."""
 
     summary = models.TextField(
@@ -196,10 +205,10 @@ class ProgramPage(RoutablePageMixin, Page):
     def feed(self, request):
         """This program's events, for calendar apps to subscribe to."""
         events = Event.objects.live().filter(program=self).recent_and_upcoming()
-        return calendar_response(events, self.slug)
+        return calendar_response(events, self.slug, self.title)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(CalendarFileRoutesMixin, Page):
     """The events calendar, at /events/; events themselves are edited under Events in the menu."""
 
     intro = RichTextField(
@@ -232,7 +241,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     @path("feed.ics", name="feed")
     def feed(self, request):
         """Every live event, upcoming and recent, for calendar apps to subscribe to."""
-        return calendar_response(Event.objects.live().recent_and_upcoming(), "events")
+        return calendar_response(Event.objects.live().recent_and_upcoming(), "events", self.title)
 
     @path("<slug:slug>/", name="event")
     def event_detail(self, request, slug):
@@ -245,7 +254,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def event_ics(self, request, slug):
         """One event as a calendar file, for "add to my calendar"."""
         event = get_object_or_404(Event.objects.live(), slug=slug)
-        return calendar_response([event], event.slug)
+        return calendar_response([event], event.slug, event.title)
 
 
 EVENTS_PER_PAGE = 20
