@@ -13,6 +13,8 @@ from icalendar import Event as VEvent
 from icalendar.enums import STATUS
 from wagtail.models import Site
 
+from programs.api import live_events_page
+
 STATUSES = {
     "scheduled": STATUS.CONFIRMED,
     "cancelled": STATUS.CANCELLED,
@@ -34,13 +36,6 @@ def calendar_response(events, filename, title):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
-
-
-def live_events_page():
-    """The events calendar page, under which each event has its own page; None if none is live."""
-    from programs.models import EventIndexPage  # Not at the top: programs.models imports us.
-
-    return EventIndexPage.objects.live().first()
 
 
 def new_calendar(site_name, title):
@@ -70,19 +65,12 @@ def vevent(event, hostname, events_page):
         summary=SUMMARY_PREFIXES.get(event.status, "") + event.title,
         description=description(event) or None,
         location=location(event) or None,
-        url=event_url(event, events_page),
+        url=events_page and events_page.event_url(event),
         status=STATUSES[event.status],
     )
     if event.repeat:
         component.add("RRULE", {"FREQ": event.repeat.upper(), "UNTIL": repeat_until(event)})
     return component
-
-
-def event_url(event, events_page):
-    """The absolute URL of the event's own page, if the site has an events calendar page."""
-    if events_page is None:
-        return None
-    return events_page.full_url + events_page.reverse_subpage("event", args=[event.slug])
 
 
 def start_and_end(event):

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
+from programs.api import UpcomingEventsField
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
 from programs.models.events import Event
@@ -174,6 +175,7 @@ class ProgramPage(CalendarFileRoutesMixin, Page):
         APIField("image_alt_text"),
         APIField("body"),
         APIField("categories"),
+        APIField("upcoming_events", serializer=UpcomingEventsField()),
     ]
 
     class Meta:
@@ -193,11 +195,11 @@ class ProgramPage(CalendarFileRoutesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = self.upcoming_occurrences(limit=UPCOMING_ON_PROGRAM_PAGE)
+        context["upcoming"] = self.upcoming_occurrences()
         context["events_page"] = EventIndexPage.objects.live().first()
         return context
 
-    def upcoming_occurrences(self, limit=None):
+    def upcoming_occurrences(self, limit=UPCOMING_ON_PROGRAM_PAGE):
         """This program's next event dates, soonest first."""
         return Event.objects.live().filter(program=self).upcoming_occurrences(limit=limit)
 
@@ -227,6 +229,12 @@ class EventIndexPage(CalendarFileRoutesMixin, Page):
 
     class Meta:
         verbose_name = "events calendar page"
+
+    def event_url(self, event):
+        return self.full_url + self.reverse_subpage("event", args=[event.slug])
+
+    def event_ics_url(self, event):
+        return self.full_url + self.reverse_subpage("event_ics", args=[event.slug])
 
     @path("", name="index")
     def index(self, request):

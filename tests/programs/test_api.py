@@ -1,0 +1,233 @@
+"""Other sites read the calendar from /api/v3/events/ and programs from the page API."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from tests.programs.factories import (
+    EventFactory,
+    EventIndexPageFactory,
+    ProgramIndexPageFactory,
+    ProgramPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+TORONTO = ZoneInfo("America/Toronto")
+
+
+@pytest.fixture
+def calendar_page(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def program(home_page):
+    index = ProgramIndexPageFactory(parent=home_page)
+    return ProgramPageFactory(parent=index, title="Peer support group", slug="peer-support")
+
+
+def days_from_now(days, hour=18):
+    moment = timezone.localtime() + timedelta(days=days)
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def get_json(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.content
+    return response.json()
+
+
+def titles(data):
+    return [item["title"] for item in data["items"]]
+
+
+def test_event_item_carries_every_field(client, calendar_page, program):
+    start = days_from_now(3)
+    event = EventFactory(
+        title="Open circle",
+        program=program,
+        start=start,
+        end=start + timedelta(hours=2),
+        venue_name="CONNECT drop-in room",
+        street_address="536 Queens Ave",
+        unit="",
+        city="London",
+        postal_code="N6B 1Y8",
+        description="<p>Bring a friend.</p>",
+        registration_url="https://example.org/r",
+        status="cancelled",
+    )
+    (item,) = get_json(client, "/api/v3/events/")["items"]
+    assert item == {
+        "id": event.pk,
+        "title": "Open circle",
+        "slug": event.slug,
+        "start": start.isoformat(),
+        "end": (start + timedelta(hours=2)).isoformat(),
+        "all_day": False,
+        "status": "cancelled",
+        "format": "in_person",
+        "venue_name": "CONNECT drop-in room",
+        "address": ["536 Queens Ave", "London, ON N6B 1Y8"],
+        "online_url": "",
+        "description": "<p>Bring a friend.</p>",
+        "registration_url": "https://example.org/r",
+        "repeat": "",
+        "repeat_until": None,
+        "program": {
+            "id": program.pk,
+            "title": "Peer support group",
+            "url": "http://localhost/programs/peer-support/",
+        },
+        "url": f"http://localhost/events/{event.slug}/",
+        "ics_url": f"http://localhost/events/{event.slug}/event.ics",
+    }
+
+
+def test_times_are_toronto_local_with_the_offset_of_their_date(client, calendar_page):
+    start = datetime(2030, 10, 29, 18, tzinfo=TORONTO)
+    EventFactory(
+        start=start, end=start + timedelta(hours=1), repeat="weekly", repeat_until=date(2030, 11, 5)
+    )
+    data = get_json(client, "/api/v3/events/?start_date=2030-10-01&end_date=2030-11-30")
+    assert [item["start"] for item in data["items"]] == [
+        "2030-10-29T18:00:00-04:00",
+        "2030-11-05T18:00:00-05:00",
+    ]
+
+
+def test_upcoming_dates_of_live_events_soonest_first_with_repeats_expanded(client, calendar_page):
+    EventFactory(
+        title="Weekly", start=days_from_now(1), repeat="weekly", repeat_until=days_from_now(15)
+    )
+    EventFactory(title="One-off", start=days_from_now(9))
+    EventFactory(title="Over", start=days_from_now(-2))
+    EventFactory(title="Draft", start=days_from_now(2), live=False)
+    data = get_json(client, "/api/v3/events/")
+    assert data["count"] == 4
+    assert titles(data) == ["Weekly", "Weekly", "One-off", "Weekly"]
+
+
+def test_past_dates_most_recent_first(client, calendar_page):
+    EventFactory(title="Last month", start=days_from_now(-30))
+    EventFactory(title="Last week", start=days_from_now(-7))
+    EventFactory(title="Next week", start=days_from_now(7))
+    assert titles(get_json(client, "/api/v3/events/?when=past")) == ["Last week", "Last month"]
+    assert titles(get_json(client, "/api/v3/events/?when=all")) == [
+        "Last month",
+        "Last week",
+        "Next week",
+    ]
+
+
+def test_date_range_includes_both_days(client, calendar_page):
+    for day in (1, 2, 3, 4):
+        start = datetime(2030, 5, day, 10, tzinfo=TORONTO)
+        EventFactory(title=f"May {day}", start=start, end=start + timedelta(hours=1))
+    data = get_json(client, "/api/v3/events/?start_date=2030-05-02&end_date=2030-05-03")
+    assert titles(data) == ["May 2", "May 3"]
+
+
+def test_program_filter_by_id_or_slug(client, calendar_page, program):
+    EventFactory(title="Ours", program=program)
+    EventFactory(title="Other")
+    assert titles(get_json(client, f"/api/v3/events/?program={program.pk}")) == ["Ours"]
+    assert titles(get_json(client, "/api/v3/events/?program=peer-support")) == ["Ours"]
+
+
+def test_pagination(client, calendar_page):
+    for day in range(1, 6):
+        EventFactory(title=f"Day {day}", start=days_from_now(day))
+    data = get_json(client, "/api/v3/events/?limit=2&offset=2")
+    assert data["count"] == 5
+    assert titles(data) == ["Day 3", "Day 4"]
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("program=nobody", "program: no published program has the id or slug 'nobody'."),
+        ("program=999999", "program: no published program has the id or slug '999999'."),
+        ("start_date=tomorrow", "Invalid query parameter: start_date"),
+        ("end_date=2030-02-30", "Invalid query parameter: end_date"),
+        ("start_date=2030-05-02&end_date=2030-05-01", "end_date must be on or after start_date."),
+        ("when=soon", "Invalid query parameter: when"),
+        ("limit=500", "limit cannot be higher than 100"),
+        ("limit=abc", "limit must be a whole number"),
+        ("colour=blue", "Unknown query parameter: colour."),
+    ],
+)
+def test_bad_filters_are_answered_400_with_a_message(client, calendar_page, query, message):
+    data = get_json(client, f"/api/v3/events/?{query}", status=400)
+    assert data["detail"].startswith(message), data["detail"]
+
+
+def test_draft_programs_are_unknown_to_the_filter(client, calendar_page, program):
+    program.unpublish()
+    data = get_json(client, "/api/v3/events/?program=peer-support", status=400)
+    assert "no published program" in data["detail"]
+
+
+def test_event_detail_lists_its_dates_to_come(client, calendar_page):
+    first = days_from_now(-14)
+    event = EventFactory(start=first, repeat="weekly", repeat_until=days_from_now(14).date())
+    data = get_json(client, f"/api/v3/events/{event.pk}/")
+    assert data["start"] == first.isoformat()
+    assert data["repeat"] == "weekly"
+    assert [dates["start"] for dates in data["upcoming"]] == [
+        days_from_now(days).isoformat() for days in (0, 7, 14)
+    ]
+
+
+def test_draft_event_detail_is_not_found(client, calendar_page):
+    event = EventFactory(live=False)
+    assert client.get(f"/api/v3/events/{event.pk}/").status_code == 404
+
+
+def test_events_are_described_in_the_openapi_document(client):
+    paths = get_json(client, "/api/v3/openapi.json")["paths"]
+    listing = paths["/api/v3/events/"]["get"]
+    assert {p["name"] for p in listing["parameters"]} == {
+        "when",
+        "program",
+        "start_date",
+        "end_date",
+        "limit",
+        "offset",
+    }
+    assert "get" in paths["/api/v3/events/{event_id}/"]
+
+
+def test_listing_query_count_does_not_grow_with_events(
+    client, calendar_page, program, django_assert_max_num_queries
+):
+    def count_queries():
+        with django_assert_max_num_queries(50) as captured:
+            get_json(client, "/api/v3/events/?limit=100")
+        return len(captured)
+
+    EventFactory(program=program)
+    count_queries()  # Fills the site-root cache that page URLs use.
+    few = count_queries()
+    for day in range(30):
+        EventFactory(program=program, start=days_from_now(day + 1))
+    assert count_queries() == few
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_program_page_api_has_its_fields_categories_and_upcoming_events(
+    client, calendar_page, program, version
+):
+    program.categories.add("anxiety", "family")
+    program.save_revision().publish()
+    EventFactory(title="Next session", program=program)
+    EventFactory(title="Someone else's")
+    data = get_json(client, f"/api/{version}/pages/{program.pk}/")
+    assert data["summary"] == program.summary
+    assert data["format"] == "in_person"
+    assert data["facilitation"] == "peer_led"
+    assert data["cost"] == "Free"
+    assert sorted(data["categories"]) == ["anxiety", "family"]
+    assert [event["title"] for event in data["upcoming_events"]] == ["Next session"]
