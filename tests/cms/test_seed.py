@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from cms.models import SiteSettings
 from home.models import ContentPage, HomePage
+from programs.models import Event, EventIndexPage, ProgramIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,8 @@ def test_builds_home_explainers_and_settings_on_a_new_install():
     assert set(home.get_children().values_list("slug", flat=True)) == {
         "what-is-peer-support",
         "self-help-and-peer-support",
+        "programs",
+        "events",
     }
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # placeholder gone
     settings = SiteSettings.for_site(site)
@@ -120,3 +123,33 @@ def test_unknown_block_type_is_rejected_not_dropped(tmp_path, settings):
     with pytest.raises(CommandError, match="unknown block type: 'carousel'"):
         load("--data", str(broken))
     assert not ContentPage.objects.exists()
+
+
+def test_programs_and_events_pages_are_in_the_menu_and_the_calendar_is_empty(client):
+    load()
+    for model, url in ((ProgramIndexPage, "/programs/"), (EventIndexPage, "/events/")):
+        page = model.objects.get()
+        assert page.live and page.show_in_menus and page.url == url
+    assert not Event.objects.exists()
+    home = HomePage.objects.get()
+    upcoming = next(block for block in home.body if block.block_type == "upcoming_events")
+    assert upcoming.value["heading"] == "Upcoming Events"
+    links = {
+        block.value["label"]: block.value["page"].specific
+        for block in home.body
+        if block.block_type == "call_to_action"
+    }
+    assert links["See our calendar"] == EventIndexPage.objects.get()
+    page = client.get("/").content.decode()
+    assert "<h2>Upcoming Events</h2>" in page
+    assert "There are no upcoming events at this time." in page
+
+
+def test_unknown_page_type_is_rejected(tmp_path, settings):
+    data = json.loads((settings.BASE_DIR / "cms/seed/connect.json").read_text())
+    data["pages"].append({"type": "home.Gallery", "title": "Photos", "slug": "photos"})
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match="unknown page type: 'home.Gallery'"):
+        load("--data", str(broken))
+    assert not HomePage.objects.exists()

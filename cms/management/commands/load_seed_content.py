@@ -6,11 +6,11 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, Site
 
-from cms.blocks import BodyStreamBlock
 from cms.models import SiteSettings
-from home.models import ContentPage, HomePage
+from home.models import HomePage
 
 DEFAULT_DATA_FILE = Path(__file__).resolve().parents[2] / "seed" / "connect.json"
 
@@ -44,9 +44,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             home, created = self.ensure_home_page(seed["home_page"])
             for page_data in seed.get("pages", []):
-                self.ensure_content_page(home, page_data)
+                self.ensure_page(home, page_data)
             if created:
-                home.body = resolve_page_slugs(seed["home_page"].get("body", []))
+                home.body = resolve_page_slugs(HomePage, seed["home_page"].get("body", []))
                 publish(home)
             self.ensure_site(home, seed["site_settings"], hostname, port)
         self.stdout.write(self.style.SUCCESS(f"Seed content ready: {home.title} at /"))
@@ -65,11 +65,19 @@ class Command(BaseCommand):
         self.stdout.write(f"Created home page: {home.title}")
         return home, True
 
-    def ensure_content_page(self, parent, data):
+    def ensure_page(self, parent, data):
+        """A page under the home page, of the seed's "type" (an explainer page by default)."""
+        model = seed_page_type(data.get("type", "home.ContentPage"))
         if parent.get_children().filter(slug=data["slug"]).exists():
             self.stdout.write(f"Page /{data['slug']}/ exists; left as it is.")
             return
-        page = ContentPage(**{**data, "body": resolve_page_slugs(data.get("body", []))})
+        if not model.can_create_at(parent):
+            self.stdout.write(f"A {model._meta.verbose_name} exists; /{data['slug']}/ not added.")
+            return
+        fields = {key: value for key, value in data.items() if key != "type"}
+        if "body" in fields:
+            fields["body"] = resolve_page_slugs(model, fields["body"])
+        page = model(**fields)
         parent.add_child(instance=page)
         publish(page)
         self.stdout.write(f"Created page: {page.title}")
@@ -109,11 +117,22 @@ def read_seed(path):
     return seed
 
 
-def resolve_page_slugs(stream):
+def seed_page_type(name):
+    try:
+        model = resolve_model_string(name)
+    except (LookupError, ValueError) as error:
+        raise CommandError(f"Seed has an unknown page type: {name!r}") from error
+    if not issubclass(model, Page):
+        raise CommandError(f"Seed page type {name!r} is not a page type.")
+    return model
+
+
+def resolve_page_slugs(model, stream):
     """Check block types (Wagtail drops unknown ones silently) and swap page slugs for ids."""
+    block_types = model._meta.get_field("body").stream_block.child_blocks
     resolved = []
     for block in stream:
-        if block.get("type") not in BodyStreamBlock.base_blocks:
+        if block.get("type") not in block_types:
             raise CommandError(f"Seed has an unknown block type: {block.get('type')!r}")
         value = block["value"]
         if isinstance(value, dict) and "page_slug" in value:
