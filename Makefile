@@ -23,6 +23,7 @@ run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) create_local_admin
+	@echo "To see the calendar with example programs and events: $(MANAGE) load_example_programs"
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## Lint, then run the whole test suite

@@ -42,7 +42,6 @@ class EventViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "program", "start", "repeat", "status", "live"]
     list_export = ["title", "program", "start", "end", "repeat", "repeat_until", "status"]
-    search_fields = ["title", "description"]
     filterset_class = EventFilterSet
     ordering = ["-start"]
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from cms.blocks import INLINE_FEATURES
 from cms.models import PostalAddress
 from programs.models.choices import FORMATS, REPEATS, STATUSES
 
-MAX_REPEAT_SPAN = timedelta(days=2 * 365)
+MAX_REPEAT_SPAN = relativedelta(years=2)
 # How far back "recent" reaches, e.g. for the calendar feed.
 RECENT = timedelta(days=30)
 
@@ -184,7 +185,7 @@ class Event(DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
             start_date = timezone.localtime(self.start).date()
             if self.repeat_until < start_date:
                 errors["repeat_until"] = "The last repeat must be on or after the first date."
-            elif self.repeat_until - start_date > MAX_REPEAT_SPAN:
+            elif self.repeat_until > start_date + MAX_REPEAT_SPAN:
                 latest = start_date + MAX_REPEAT_SPAN
                 errors["repeat_until"] = (
                     f"Repeats can run for at most two years: choose {latest:%B %-d, %Y} or earlier."
