@@ -1,6 +1,7 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -121,3 +122,21 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
 
     def __str__(self):
         return self.organisation_name or "Site settings"
+
+
+class ContentVersion(models.Model):
+    """When anything on the site last changed: the API's Last-Modified, one row for the site."""
+
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "content version"
+
+    @classmethod
+    def bump(cls):
+        cls.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
+
+    @classmethod
+    def last_changed(cls):
+        version, _ = cls.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})
+        return version.changed_at
