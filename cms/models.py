@@ -132,6 +132,9 @@ class ContentVersion(models.Model):
     class Meta:
         verbose_name = "content version"
 
+    def __str__(self):
+        return f"Content changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
     @classmethod
     def bump(cls):
         cls.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
