@@ -1,10 +1,12 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from cms.blocks import SocialLinkBlock
 from cms.validators import canadian_postal_code, phone_number
@@ -143,3 +145,20 @@ class ContentVersion(models.Model):
     def last_changed(cls):
         version, _ = cls.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})
         return version.changed_at
+
+
+class ExternalPreviewMixin(HeadlessPreviewMixin):
+    """Pages previewed as usual, and also in an external front end once one is configured."""
+
+    @property
+    def preview_modes(self):
+        modes = super().preview_modes
+        if settings.WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]:
+            return [*modes, ("external", "External front end")]
+        return modes
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "external":
+            return super().serve_preview(request, mode_name)
+        # The library's mixin previews only externally; skip it for our own templates.
+        return super(HeadlessPreviewMixin, self).serve_preview(request, mode_name)

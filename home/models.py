@@ -8,10 +8,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
+from cms.models import ExternalPreviewMixin
 from home.blocks import HomeStreamBlock
 
 
-class HomePage(Page):
+class HomePage(ExternalPreviewMixin, Page):
     """The welcome page at the root of the site; one per site."""
 
     hero_heading = models.CharField(
@@ -59,7 +60,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
 
-class ContentPage(Page):
+class ContentPage(ExternalPreviewMixin, Page):
     """A page that explains one thing, e.g. 'What is Peer Support?'."""
 
     intro = models.TextField(

@@ -7,6 +7,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cms.api.errors import answer_bad_queries_with_400
 from cms.api.media import ImagesWithRenditionsAPIViewSet, images_router
+from cms.api.preview import router as preview_router
 from cms.api.site_settings import router as site_settings_router
 from programs.api import router as events_router
 
@@ -15,6 +16,7 @@ V3_ROUTERS = [
     ("/site-settings/", site_settings_router),
     ("/images/", images_router),
     ("/events/", events_router),
+    ("/preview/", preview_router),
 ]
 for prefix, router in V3_ROUTERS:
     api_v3.add_router(prefix, router)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
+    "wagtail_headless_preview",
     "modelcluster",
     "taggit",
     # django-ninja's own static files: the API docs page uses them instead of a CDN.
@@ -140,6 +141,16 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
 WAGTAILAPI_LIMIT_MAX = 100
 # How long browsers and proxies may reuse an anonymous API answer before asking again (ETag).
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+
+# Previewing drafts in an external front end: set its address to offer "External front end" beside
+# the usual preview. It gets ?content_type=…&token=… and fetches /api/v3/preview/ with them.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
+    "ENFORCE_TRAILING_SLASH": False,
+}
+# How long a preview token works, in seconds.
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))
 
 # CORS, for the API only: the content is public, so any site may read it anonymously, unless
 # CORS_ALLOWED_ORIGINS names the only sites that may. Cookies never go cross-origin.

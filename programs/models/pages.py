@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
+from cms.models import ExternalPreviewMixin
 from programs.api import UpcomingEventsField
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
@@ -33,7 +34,7 @@ class CalendarFileRoutesMixin(RoutablePageMixin):
         return super().resolve_subpage(path)
 
 
-class ProgramIndexPage(Page):
+class ProgramIndexPage(ExternalPreviewMixin, Page):
     """The list of workshops and groups, at /programs/."""
 
     intro = RichTextField(
@@ -69,7 +70,7 @@ class ProgramPageTag(TaggedItemBase):
     )
 
 
-class ProgramPage(CalendarFileRoutesMixin, Page):
+class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     """One workshop or group: who it is for, how it runs and how to join."""
 
     summary = models.TextField(
@@ -210,7 +211,7 @@ class ProgramPage(CalendarFileRoutesMixin, Page):
         return calendar_response(events, self.slug, self.title)
 
 
-class EventIndexPage(CalendarFileRoutesMixin, Page):
+class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     """The events calendar, at /events/; events themselves are edited under Events in the menu."""
 
     intro = RichTextField(
