@@ -9,11 +9,13 @@ from cms.api.errors import answer_bad_queries_with_400
 from cms.api.media import ImagesWithRenditionsAPIViewSet, images_router
 from cms.api.preview import router as preview_router
 from cms.api.site_settings import router as site_settings_router
+from cms.api.summaries import router as summaries_router
 from programs.api import router as events_router
 
 # Our public, anonymous, read-only routes, added to Wagtail's own v3 API.
 V3_ROUTERS = [
     ("/site-settings/", site_settings_router),
+    ("/summaries/", summaries_router),
     ("/images/", images_router),
     ("/events/", events_router),
     ("/preview/", preview_router),

@@ -1,0 +1,118 @@
+"""/api/v3/summaries/ gives a listing its cards in one request."""
+
+import pytest
+import wagtail_factories
+
+from tests.home.factories import ContentPageFactory
+from tests.programs.factories import ProgramIndexPageFactory, ProgramPageFactory
+
+pytestmark = pytest.mark.django_db
+SUMMARIES = "/api/v3/summaries/"
+
+
+def get_json(client, query="", status=200):
+    response = client.get(f"{SUMMARIES}?{query}")
+    assert response.status_code == status, response.content
+    return response.json()
+
+
+@pytest.fixture
+def programs(home_page):
+    index = ProgramIndexPageFactory(parent=home_page, intro="<p>Groups run by <b>peers</b>.</p>")
+    image = wagtail_factories.ImageFactory(file__width=1200, file__height=600)
+    art = ProgramPageFactory(
+        parent=index,
+        title="Art group",
+        slug="art",
+        summary="Paint together.",
+        image=image,
+        image_alt_text="Brushes in a jar",
+    )
+    walk = ProgramPageFactory(parent=index, title="Walking group", slug="walk", summary="Walk.")
+    art.save_revision().publish()
+    return index, art, walk
+
+
+def test_cards_carry_what_a_listing_needs(client, programs):
+    index, art, _ = programs
+    data = get_json(client, f"child_of={index.pk}")
+    assert data["count"] == 2
+    first = data["items"][0]
+    assert first == {
+        "id": art.pk,
+        "type": "programs.ProgramPage",
+        "title": "Art group",
+        "url": "http://localhost/programs/art/",
+        "summary": "Paint together.",
+        "image": {
+            "url": first["image"]["url"],
+            "width": 400,
+            "height": 200,
+            "alt": "Brushes in a jar",
+        },
+        "first_published_at": first["first_published_at"],
+        "last_published_at": first["last_published_at"],
+    }
+    assert first["image"]["url"].startswith("http://localhost/media/images/")
+    assert first["image"]["url"].endswith(".max-400x400.jpg")
+    assert first["first_published_at"] is not None
+
+
+def test_rich_text_intro_becomes_plain_summary(client, programs):
+    index, _, _ = programs
+    (card,) = get_json(client, "type=programs.ProgramIndexPage")["items"]
+    assert card["summary"] == "Groups run by peers."
+
+
+def test_type_search_and_pagination(client, programs, home_page):
+    ContentPageFactory(parent=home_page, title="About", intro="Who we are.")
+    assert [c["title"] for c in get_json(client, "type=home.ContentPage")["items"]] == ["About"]
+    assert [c["title"] for c in get_json(client, "search=walking")["items"]] == ["Walking group"]
+    page = get_json(client, "type=programs.ProgramPage&limit=1&offset=1")
+    assert page["count"] == 2
+    assert [c["title"] for c in page["items"]] == ["Walking group"]
+
+
+def test_drafts_are_not_listed(client, programs):
+    _, art, _ = programs
+    art.unpublish()
+    assert "Art group" not in [
+        c["title"] for c in get_json(client, "type=programs.ProgramPage")["items"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("type=home.Gallery", "type: 'home.Gallery' is not a page type"),
+        ("type=cms.SiteSettings", "type: 'cms.SiteSettings' is not a page type"),
+        ("child_of=999999", "child_of: there is no published page with id 999999."),
+        ("child_of=abc", "Invalid query parameter: child_of"),
+        ("limit=0", "Invalid query parameter: limit"),
+        ("limit=101", "Invalid query parameter: limit"),
+        ("search=%22unbalanced", "The search has an unmatched double quote"),
+        ("colour=red", "Unknown query parameter: colour."),
+    ],
+)
+def test_bad_parameters_are_answered_400(client, home_page, query, message):
+    assert get_json(client, query, status=400)["detail"].startswith(message)
+
+
+def test_query_count_does_not_grow_with_the_number_of_cards(
+    client, programs, django_assert_max_num_queries
+):
+    index, _, _ = programs
+    get_json(client, f"child_of={index.pk}")  # warm the site-root cache
+
+    with django_assert_max_num_queries(40) as few:
+        get_json(client, f"child_of={index.pk}")
+    queries_for_two = len(few.captured_queries)
+    for n in range(10):
+        ProgramPageFactory(
+            parent=index,
+            image=wagtail_factories.ImageFactory(),
+            image_alt_text="A picture",
+        )
+    get_json(client, f"child_of={index.pk}")  # makes the new pictures' renditions once
+    with django_assert_max_num_queries(queries_for_two):
+        assert get_json(client, f"child_of={index.pk}")["count"] == 12
