@@ -107,7 +107,7 @@ def test_query_count_does_not_grow_with_the_number_of_cards(
     with django_assert_max_num_queries(40) as few:
         get_json(client, f"child_of={index.pk}")
     queries_for_two = len(few.captured_queries)
-    for n in range(10):
+    for _ in range(10):
         ProgramPageFactory(
             parent=index,
             image=wagtail_factories.ImageFactory(),
