@@ -10,6 +10,8 @@ from wagtail.models import Page, Site
 
 from cms.blocks import BodyStreamBlock
 from cms.models import SiteSettings
+from contact.seed import contact_pages_from_seed
+from home.blocks import HomeStreamBlock
 from home.models import ContentPage, HomePage
 
 DEFAULT_DATA_FILE = Path(__file__).resolve().parents[2] / "seed" / "connect.json"
@@ -45,8 +47,10 @@ class Command(BaseCommand):
             home, created = self.ensure_home_page(seed["home_page"])
             for page_data in seed.get("pages", []):
                 self.ensure_content_page(home, page_data)
+            for page in contact_pages_from_seed(seed):
+                self.ensure_page(home, page)
             if created:
-                home.body = resolve_page_slugs(seed["home_page"].get("body", []))
+                home.body = resolve_page_slugs(seed["home_page"].get("body", []), HomeStreamBlock)
                 publish(home)
             self.ensure_site(home, seed["site_settings"], hostname, port)
         self.stdout.write(self.style.SUCCESS(f"Seed content ready: {home.title} at /"))
@@ -66,10 +70,14 @@ class Command(BaseCommand):
         return home, True
 
     def ensure_content_page(self, parent, data):
-        if parent.get_children().filter(slug=data["slug"]).exists():
-            self.stdout.write(f"Page /{data['slug']}/ exists; left as it is.")
+        self.ensure_page(
+            parent, ContentPage(**{**data, "body": resolve_page_slugs(data.get("body", []))})
+        )
+
+    def ensure_page(self, parent, page):
+        if parent.get_children().filter(slug=page.slug).exists():
+            self.stdout.write(f"Page /{page.slug}/ exists; left as it is.")
             return
-        page = ContentPage(**{**data, "body": resolve_page_slugs(data.get("body", []))})
         parent.add_child(instance=page)
         publish(page)
         self.stdout.write(f"Created page: {page.title}")
@@ -109,11 +117,11 @@ def read_seed(path):
     return seed
 
 
-def resolve_page_slugs(stream):
+def resolve_page_slugs(stream, stream_block=BodyStreamBlock):
     """Check block types (Wagtail drops unknown ones silently) and swap page slugs for ids."""
     resolved = []
     for block in stream:
-        if block.get("type") not in BodyStreamBlock.base_blocks:
+        if block.get("type") not in stream_block.base_blocks:
             raise CommandError(f"Seed has an unknown block type: {block.get('type')!r}")
         value = block["value"]
         if isinstance(value, dict) and "page_slug" in value:
