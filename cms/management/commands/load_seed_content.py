@@ -48,7 +48,7 @@ class Command(BaseCommand):
             for page_data in seed.get("pages", []):
                 self.ensure_content_page(home, page_data)
             for page in contact_pages_from_seed(seed):
-                self.ensure_page(home, page)
+                self.add_if_missing(home, page)
             if created:
                 home.body = resolve_page_slugs(seed["home_page"].get("body", []), HomeStreamBlock)
                 publish(home)
@@ -70,11 +70,11 @@ class Command(BaseCommand):
         return home, True
 
     def ensure_content_page(self, parent, data):
-        self.ensure_page(
+        self.add_if_missing(
             parent, ContentPage(**{**data, "body": resolve_page_slugs(data.get("body", []))})
         )
 
-    def ensure_page(self, parent, page):
+    def add_if_missing(self, parent, page):
         if parent.get_children().filter(slug=page.slug).exists():
             self.stdout.write(f"Page /{page.slug}/ exists; left as it is.")
             return
