@@ -3,6 +3,7 @@
 import logging
 import smtplib
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
@@ -129,13 +130,16 @@ class NewsletterPage(ContactPageMixin, RoutablePageMixin, Page):
             logger.exception("Could not email a newsletter confirmation link; signup is stored.")
 
     def link(self, request, route, token):
-        return self.get_full_url(request) + self.reverse_subpage(route, args=[token])
+        """A full link to a route; the token goes in the query string, as Wagtail's page paths
+        allow only letters, digits, '-' and '_'."""
+        query = urlencode({"token": token})
+        return f"{self.get_full_url(request)}{self.reverse_subpage(route)}?{query}"
 
-    @path("confirm/<str:token>/", name="confirm")
-    def confirm(self, request, token):
+    @path("confirm/", name="confirm")
+    def confirm(self, request):
         """A button to confirm (link checkers in mail programs must not confirm by visiting)."""
         max_age = timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS)
-        subscriber = subscriber_from_token(token, CONFIRM_SALT, max_age)
+        subscriber = subscriber_from_token(request.GET.get("token", ""), CONFIRM_SALT, max_age)
         if subscriber and request.method == "POST" and not subscriber.confirmed:
             subscriber.confirmed_at = timezone.now()
             subscriber.save(update_fields=["confirmed_at"])
@@ -144,10 +148,10 @@ class NewsletterPage(ContactPageMixin, RoutablePageMixin, Page):
             return self.action_page(request, "confirmed", unsubscribe_link=link)
         return self.action_page(request, "confirm" if subscriber else "confirm_expired")
 
-    @path("unsubscribe/<str:token>/", name="unsubscribe")
-    def unsubscribe(self, request, token):
+    @path("unsubscribe/", name="unsubscribe")
+    def unsubscribe(self, request):
         """A button to unsubscribe; the address is then deleted, not just marked."""
-        subscriber = subscriber_from_token(token, UNSUBSCRIBE_SALT)
+        subscriber = subscriber_from_token(request.GET.get("token", ""), UNSUBSCRIBE_SALT)
         if request.method == "POST":
             if subscriber:
                 subscriber.delete()
