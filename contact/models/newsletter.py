@@ -1,13 +1,10 @@
 """The newsletter: signups with double opt-in, confirmation and unsubscribe links."""
 
-import logging
-import smtplib
 from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import models
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -20,10 +17,10 @@ from wagtail.models import Page
 
 from cms.blocks import PARAGRAPH_FEATURES
 from contact.forms import NewsletterSignupForm
+from contact.mail import send_or_log
 from contact.models.pages import ContactPageMixin
 from contact.protection import rate_limited
 
-logger = logging.getLogger(__name__)
 CONFIRM_SALT = "contact.newsletter.confirm"
 UNSUBSCRIBE_SALT = "contact.newsletter.unsubscribe"
 
@@ -119,15 +116,12 @@ class NewsletterPage(ContactPageMixin, RoutablePageMixin, Page):
         subscriber.save(update_fields=["signed_up_at"])
         link = self.link(request, "confirm", subscriber.confirm_token())
         context = {"page": self, "link": link, "days": settings.NEWSLETTER_CONFIRMATION_DAYS}
-        try:
-            send_mail(
-                f"Please confirm your signup: {self.title}",
-                render_to_string("contact/newsletter_confirm_email.txt", context),
-                None,
-                [subscriber.email],
-            )
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Could not email a newsletter confirmation link; signup is stored.")
+        send_or_log(
+            f"Please confirm your signup: {self.title}",
+            render_to_string("contact/newsletter_confirm_email.txt", context),
+            [subscriber.email],
+            about="a newsletter confirmation link",
+        )
 
     def link(self, request, route, token):
         """A full link to a route; the token goes in the query string, as Wagtail's page paths

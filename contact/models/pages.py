@@ -1,14 +1,10 @@
 """Form pages built by volunteers with Wagtail's form builder."""
 
-import logging
-import smtplib
-
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
-from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -18,9 +14,8 @@ from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
 from contact.forms import ContactFormBuilder
+from contact.mail import send_or_log
 from contact.protection import rate_limited
-
-logger = logging.getLogger(__name__)
 
 
 class ContactPageMixin(models.Model):
@@ -113,10 +108,13 @@ class FormPage(ContactPageMixin, AbstractEmailForm):  # noqa: DJ008 (Page gives 
         """Tell the volunteers a message arrived; a mail failure is logged, never shown."""
         addresses = [address.strip() for address in self.to_address.split(",")]
         subject = self.subject or f"New message from the form '{self.title}'"
-        try:
-            send_mail(subject, self.render_email(form), addresses, self.from_address)
-        except (smtplib.SMTPException, OSError):
-            logger.exception("Could not email the notice for form %r; it is stored.", self.title)
+        send_or_log(
+            subject,
+            self.render_email(form),
+            addresses,
+            self.from_address,
+            about=f"the notice for form {self.title!r}",
+        )
 
     def render_email(self, form):
         """The notice: where to read the message, without its answers (they may be private)."""

@@ -171,12 +171,12 @@ def test_mail_failure_keeps_the_submission_thanks_the_visitor_and_is_logged(
         raise failure("mail server down")
 
     monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", fail)
-    with caplog.at_level(logging.ERROR, logger="contact.models.pages"):
+    with caplog.at_level(logging.ERROR, logger="contact.mail"):
         response = send(client, form_page, VALID_INQUIRY)
     assert response.status_code == 200
     assert form_page.thank_you_text in response.content.decode()
     assert FormSubmission.objects.filter(page=form_page).count() == 1
-    assert "Could not email the notice" in caplog.text
+    assert "Could not email the notice for form 'Inquire about our services'" in caplog.text
     listing = admin_client.get(f"/admin/forms/submissions/{form_page.pk}/")
     assert VALID_INQUIRY["message"] in listing.content.decode()
 
