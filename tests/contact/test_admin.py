@@ -84,6 +84,8 @@ def test_mailing_list_export_has_confirmed_addresses_with_unsubscribe_links(
 ):
     NewsletterSubscriberFactory(email="confirmed@example.org")
     NewsletterSubscriberFactory(email="waiting@example.org", confirmed_at=None)
+    listing = form_manager.get("/admin/newsletter_subscribers/").content.decode()
+    assert "confirmed@example.org" in listing and "waiting@example.org" not in listing
     response = form_manager.get("/admin/newsletter_subscribers/?export=csv")
     rows = b"".join(response.streaming_content).decode().splitlines()
     assert rows[0] == "Email,Signed up at,Confirmed at,Unsubscribe link"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from home.models import Partner
 from tests.home.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,32 @@ def test_api_partners_rejects_unknown_query_parameters(client, db):
     response = client.get("/api/v3/partners/?colour=red")
     assert response.status_code == 400
     assert "colour" in response.content.decode()
+
+
+def test_volunteer_adds_a_partner_in_the_admin_and_it_is_listed(admin_client, db):
+    add = admin_client.post(
+        "/admin/snippets/home/partner/add/",
+        {
+            "name": "CMHA Ontario",
+            "url": "https://ontario.cmha.ca/",
+            "sort_order": "1",
+            "active": "on",
+        },
+    )
+    assert add.status_code == 302
+    partner = Partner.objects.get()
+    assert (partner.name, partner.logo_alt, partner.active) == (
+        "CMHA Ontario",
+        "CMHA Ontario",
+        True,
+    )
+    listing = admin_client.get("/admin/snippets/home/partner/?active=true")
+    assert "CMHA Ontario" in listing.content.decode()
+
+
+def test_partner_with_a_bad_website_is_refused_with_a_message(admin_client, db):
+    response = admin_client.post(
+        "/admin/snippets/home/partner/add/", {"name": "Somewhere", "url": "not a web address"}
+    )
+    assert "Enter a valid URL." in response.content.decode()
+    assert not Partner.objects.exists()
