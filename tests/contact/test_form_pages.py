@@ -71,6 +71,7 @@ def test_bad_answer_is_explained_next_to_its_field_and_other_answers_kept(
     assert message in html
     assert errors_next_to(html, f"id_{field}")
     assert "Please check your answers" in html
+    assert f'<a href="#id_{field}">' in html  # the summary links to the field
     for other, kept in VALID_INQUIRY.items():
         if other != field:
             assert kept in html
