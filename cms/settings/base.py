@@ -181,4 +181,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 365)
 FORM_MINIMUM_SECONDS = 3
 FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
+# Behind a reverse proxy every visitor has the proxy's address: name the header it sets instead.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 NEWSLETTER_CONFIRMATION_DAYS = 7

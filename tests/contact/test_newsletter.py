@@ -41,6 +41,28 @@ def test_footer_on_every_page_has_the_signup_form_and_a_privacy_note(
         assert "We keep only your email address" in footer
 
 
+def test_newsletter_page_has_the_form_and_says_what_is_kept_and_for_how_long(
+    client, newsletter_page
+):
+    html = client.get(newsletter_page.url).content.decode()
+    assert 'name="email"' in html and 'name="consent"' in html
+    assert "If you do not confirm within 7 days, we delete your address." in html
+    assert "When you unsubscribe, we delete your address." in html
+    assert html.count('name="consent"') == 1  # no second signup form in its footer
+
+
+def test_rate_limit_counts_the_address_the_proxy_names(client, newsletter_page, settings):
+    settings.FORM_RATE_LIMIT = "1/h"
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    assert sign_up_from(client, newsletter_page, "203.0.113.1").status_code == 200
+    assert sign_up_from(client, newsletter_page, "203.0.113.2").status_code == 200
+    assert sign_up_from(client, newsletter_page, "203.0.113.1").status_code == 429
+
+
+def sign_up_from(client, newsletter_page, address):
+    return client.post(newsletter_page.url, human(SIGNUP), HTTP_X_REAL_IP=address)
+
+
 def test_footer_has_no_signup_form_without_a_newsletter_page(client, home_page):
     assert 'name="consent"' not in client.get("/").content.decode()
 
