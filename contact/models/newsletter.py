@@ -124,8 +124,8 @@ class NewsletterPage(ContactPageMixin, RoutablePageMixin, Page):
         )
 
     def link(self, request, route, token):
-        """A full link to a route; the token goes in the query string, as Wagtail's page paths
-        allow only letters, digits, '-' and '_'."""
+        """A full link to one of this page's routes, carrying a signed token."""
+        # In the query string: Wagtail's page paths allow only letters, digits, '-' and '_'.
         query = urlencode({"token": token})
         return f"{self.get_full_url(request)}{self.reverse_subpage(route)}?{query}"
 

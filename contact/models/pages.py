@@ -38,13 +38,11 @@ class ContactPageMixin(models.Model):
         context["confirmation_days"] = settings.NEWSLETTER_CONFIRMATION_DAYS
         return context
 
-    def too_many_posts(self, request, form, template=None):
+    def too_many_posts(self, request, form):
         """The page again, answers kept, with a 429 status and a 'please wait' message."""
         context = self.get_context(request)
         context.update(form=form, rate_limited=True)
-        return TemplateResponse(
-            request, template or self.get_template(request), context, status=429
-        )
+        return TemplateResponse(request, self.get_template(request), context, status=429)
 
 
 class FormField(AbstractFormField):
