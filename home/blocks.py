@@ -1,10 +1,37 @@
 """The home page's blocks: the shared ones plus what only the welcome page shows."""
 
+from wagtail import blocks
+
 from cms.blocks import BodyStreamBlock
+from contact.blocks import FormContactCardBlock
 from programs.blocks import UpcomingEventsBlock
 
 
-class HomeStreamBlock(BodyStreamBlock):
-    """Everything a content page offers, plus the next events from the calendar."""
+class PartnersBlock(blocks.StructBlock):
+    """The active partners' logos in display order; nothing is shown while there are none."""
 
+    heading = blocks.CharBlock(
+        default="Our partners", max_length=80, help_text="e.g. 'CONNECT Partners'."
+    )
+
+    def get_context(self, value, parent_context=None):
+        from home.models import Partner  # home.models imports this module
+
+        context = super().get_context(value, parent_context)
+        context["partners"] = Partner.objects.active()
+        return context
+
+    class Meta:
+        icon = "group"
+        template = "blocks/partners_block.html"
+        label = "Partners"
+        description = "Logos of your partners, from Snippets → Partners."
+        preview_value = {"heading": "Our partners"}
+
+
+class HomeStreamBlock(BodyStreamBlock):
+    """Everything a content page offers, plus events, partners and contact cards with forms."""
+
+    contact_card = FormContactCardBlock()
     upcoming_events = UpcomingEventsBlock()
+    partners = PartnersBlock()

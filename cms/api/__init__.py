@@ -10,6 +10,7 @@ from cms.api.media import ImagesWithRenditionsAPIViewSet, images_router
 from cms.api.preview import router as preview_router
 from cms.api.site_settings import router as site_settings_router
 from cms.api.summaries import router as summaries_router
+from home.api import router as partners_router
 from programs.api import router as events_router
 
 # Our public, anonymous, read-only routes, added to Wagtail's own v3 API.
@@ -19,6 +20,7 @@ V3_ROUTERS = [
     ("/images/", images_router),
     ("/events/", events_router),
     ("/preview/", preview_router),
+    ("/partners/", partners_router),
 ]
 for prefix, router in V3_ROUTERS:
     api_v3.add_router(prefix, router)

@@ -26,6 +26,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    """Read a whole-number environment variable; anything else is an error naming the variable."""
+    value = os.environ.get(name) or str(default)
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.")
+    return int(value)
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -36,6 +44,7 @@ INSTALLED_APPS = [
     "home",
     "programs",
     "resources",
+    "contact",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "corsheaders",
@@ -107,6 +116,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets visitors read while a form post writes; the busy timeout makes concurrent posts
+    # wait their turn instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL", "timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -177,3 +192,21 @@ CRISIS_NOTICE_FALLBACK = {
     ),
     "crisis_phone": os.environ.get("CRISIS_PHONE_FALLBACK", "9-8-8"),
 }
+
+# Email (form notifications, newsletter confirmations). The timeout keeps a slow mail server from
+# holding up a visitor: the submission is already stored and the failure is logged.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Contact forms and newsletter (contact/). Rate limits count per IP address in the default cache.
+FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 365)
+FORM_MINIMUM_SECONDS = 3
+FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
+# Behind a reverse proxy every visitor has the proxy's address: name the header it sets instead.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+NEWSLETTER_CONFIRMATION_DAYS = 7

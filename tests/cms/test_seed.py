@@ -33,6 +33,10 @@ def test_builds_home_explainers_and_settings_on_a_new_install():
         "self-help-and-peer-support",
         "programs",
         "events",
+        "inquire",
+        "volunteer",
+        "sponsorship",
+        "newsletter",
     }
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # placeholder gone
     settings = SiteSettings.for_site(site)

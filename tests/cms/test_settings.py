@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.base import env_bool, env_list
+from cms.settings.base import env_bool, env_int, env_list
 
 
 def import_production_settings(**env):
@@ -44,6 +44,13 @@ def test_production_reads_database_url_and_keeps_debug_off():
     assert result.stdout.startswith("False ")
     assert "'ENGINE': 'django.db.backends.postgresql'" in result.stdout
     assert "'HOST': 'db.example'" in result.stdout
+    assert "journal_mode" not in result.stdout  # SQLite's options only for SQLite
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout():
+    result = import_production_settings(SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org")
+    assert "'init_command': 'PRAGMA journal_mode=WAL'" in result.stdout
+    assert "'timeout': 20" in result.stdout
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("true", True), ("0", False), ("", False)])
@@ -61,6 +68,15 @@ def test_env_bool_rejects_anything_else(monkeypatch):
 def test_env_list_splits_commas_and_drops_blanks(monkeypatch):
     monkeypatch.setenv("HOSTS", "a.example, b.example,,")
     assert env_list("HOSTS") == ["a.example", "b.example"]
+
+
+def test_env_int_reads_whole_numbers_and_names_the_variable_otherwise(monkeypatch):
+    assert env_int("UNSET_NUMBER", 365) == 365
+    monkeypatch.setenv("RETENTION", "30")
+    assert env_int("RETENTION", 365) == 30
+    monkeypatch.setenv("RETENTION", "a year")
+    with pytest.raises(ImproperlyConfigured, match="RETENTION must be a whole number"):
+        env_int("RETENTION", 365)
 
 
 def test_whitenoise_follows_security_middleware():

@@ -1,10 +1,11 @@
-"""Factories for the home and content pages."""
+"""Factories for the home and content pages, and partners."""
 
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, HomePage, Partner
 from tests.cms.factories import BodyStreamBlockFactory
 
 
@@ -37,3 +38,14 @@ def home_page_as_site_root(**kwargs):
     site.save()
     placeholder.delete()
     return home
+
+
+class PartnerFactory(DjangoModelFactory):
+    name = factory.Faker("company")
+    url = factory.Faker("url")
+    description = factory.Faker("sentence")
+    logo = factory.SubFactory(wagtail_factories.ImageFactory)
+    sort_order = factory.Sequence(int)
+
+    class Meta:
+        model = Partner

@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from contact.models import FormPage, NewsletterPage
 from home.models import ContentPage, HomePage
 from programs.models import EventIndexPage, ProgramIndexPage
 from tests.home.factories import ContentPageFactory, HomePageFactory, home_page_as_site_root
@@ -16,8 +17,11 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertCanNotCreateAt(Page, ContentPage)
 
-    def test_home_page_accepts_content_programs_and_calendar_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, ProgramIndexPage, EventIndexPage})
+    def test_home_page_accepts_content_programs_calendar_and_form_pages(self):
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {ContentPage, ProgramIndexPage, EventIndexPage, FormPage, NewsletterPage},
+        )
         self.assertCanCreateAt(HomePage, ContentPage)
         self.assertCanNotCreateAt(HomePage, HomePage)
 

@@ -10,6 +10,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, Site
 
 from cms.models import SiteSettings
+from contact.seed import contact_pages_from_seed
 from home.models import HomePage
 
 DEFAULT_DATA_FILE = Path(__file__).resolve().parents[2] / "seed" / "connect.json"
@@ -45,6 +46,8 @@ class Command(BaseCommand):
             home, created = self.ensure_home_page(seed["home_page"])
             for page_data in seed.get("pages", []):
                 self.ensure_page(home, page_data)
+            for page in contact_pages_from_seed(seed):
+                self.add_if_missing(home, page)
             if created:
                 home.body = resolve_page_slugs(HomePage, seed["home_page"].get("body", []))
                 publish(home)
@@ -68,16 +71,18 @@ class Command(BaseCommand):
     def ensure_page(self, parent, data):
         """A page under the home page, of the seed's "type" (an explainer page by default)."""
         model = seed_page_type(data.get("type", "home.ContentPage"))
-        if parent.get_children().filter(slug=data["slug"]).exists():
-            self.stdout.write(f"Page /{data['slug']}/ exists; left as it is.")
-            return
-        if not model.can_create_at(parent):
-            self.stdout.write(f"A {model._meta.verbose_name} exists; /{data['slug']}/ not added.")
-            return
         fields = {key: value for key, value in data.items() if key != "type"}
         if "body" in fields:
             fields["body"] = resolve_page_slugs(model, fields["body"])
-        page = model(**fields)
+        self.add_if_missing(parent, model(**fields))
+
+    def add_if_missing(self, parent, page):
+        if parent.get_children().filter(slug=page.slug).exists():
+            self.stdout.write(f"Page /{page.slug}/ exists; left as it is.")
+            return
+        if not type(page).can_create_at(parent):
+            self.stdout.write(f"A {page._meta.verbose_name} exists; /{page.slug}/ not added.")
+            return
         parent.add_child(instance=page)
         publish(page)
         self.stdout.write(f"Created page: {page.title}")

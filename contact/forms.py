@@ -1,0 +1,44 @@
+"""The visitor-facing forms: the form builder's forms and the newsletter signup."""
+
+import django.forms
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from contact.protection import SpamProtectedForm
+
+MULTILINE_MAX_LENGTH = 5000
+CHECKBOX_TEMPLATE = (
+    "contact/forms/checkbox_field.html"  # in the app: form renderers search apps only
+)
+
+
+class ProtectedBaseForm(SpamProtectedForm, BaseForm):
+    """Wagtail's form-builder base form with the spam protection fields."""
+
+
+class ContactFormBuilder(FormBuilder):
+    """Wagtail's form builder, with a length limit on long answers and spam protection."""
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MULTILINE_MAX_LENGTH
+        return super().create_multiline_field(field, options)
+
+    def create_checkbox_field(self, field, options):
+        return django.forms.BooleanField(template_name=CHECKBOX_TEMPLATE, **options)
+
+    def get_form_class(self):
+        return type("ContactForm", (ProtectedBaseForm,), self.formfields)
+
+
+class NewsletterSignupForm(SpamProtectedForm):
+    """An email address and the visitor's consent to receive the newsletter."""
+
+    email = django.forms.EmailField(
+        label="Your email address",
+        max_length=254,
+        error_messages={"required": "Enter your email address."},
+    )
+    consent = django.forms.BooleanField(
+        template_name=CHECKBOX_TEMPLATE,
+        label="Yes, email me the newsletter. I can unsubscribe at any time.",
+        error_messages={"required": "Tick the box to say you want the newsletter."},
+    )

@@ -1,0 +1,83 @@
+"""Spam protection without third-party trackers: a honeypot, a minimum-time token, a rate limit."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django_ratelimit.core import is_ratelimited
+
+HONEYPOT = "homepage"
+STARTED = "form_started"
+STARTED_SALT = "contact.form-started"
+TOKEN_MAX_AGE = 24 * 60 * 60
+RATE_LIMIT_GROUP = "contact-forms"
+
+
+def started_token(started=None):
+    """A signed record of when the visitor was shown the form."""
+    return signing.dumps(time.time() if started is None else started, salt=STARTED_SALT)
+
+
+def seconds_since(token):
+    """How long ago the form behind this token was shown; None if forged or over a day old."""
+    try:
+        started = signing.loads(token, salt=STARTED_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return time.time() - started
+
+
+class SpamProtectedForm(forms.Form):
+    """Adds a hidden honeypot box and the time token; neither is kept with the answers."""
+
+    required_css_class = "required"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT] = forms.CharField(
+            required=False,
+            label="Leave this box empty",
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        self.fields[STARTED] = forms.CharField(
+            required=False, widget=forms.HiddenInput, initial=started_token
+        )
+
+    def answer_fields(self):
+        """The fields a visitor fills in, without the honeypot."""
+        return [field for field in self.visible_fields() if field.name != HONEYPOT]
+
+    def honeypot_field(self):
+        return self[HONEYPOT]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        elapsed = seconds_since(cleaned_data.pop(STARTED, "") or "")
+        if cleaned_data.pop(HONEYPOT, ""):
+            self.reject("A box meant to catch spam robots was filled in. Please send again.")
+        elif elapsed is None:
+            self.reject("This form was open too long or could not be checked. Please send again.")
+        elif elapsed < settings.FORM_MINIMUM_SECONDS:
+            self.reject("That was sent very quickly. Please check your answers and send again.")
+        return cleaned_data
+
+    def reject(self, message):
+        """Show the message above the form and give the visitor a fresh, clean try."""
+        self.add_error(None, message)
+        self.data = self.data.copy()
+        self.data[HONEYPOT] = ""
+        self.data[STARTED] = started_token()
+
+
+def rate_limited(request):
+    """Count a form post from this IP address; True once it is over FORM_RATE_LIMIT."""
+    return is_ratelimited(
+        request,
+        group=RATE_LIMIT_GROUP,
+        key="ip",
+        rate=settings.FORM_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    )

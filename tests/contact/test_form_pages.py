@@ -1,0 +1,189 @@
+"""Visitors' messages arrive, are checked with clear messages, and are never lost."""
+
+import json
+import logging
+import smtplib
+
+import pytest
+from django.core import mail
+from django.test import Client
+from wagtail.contrib.forms.models import FormSubmission
+
+from contact.forms import MULTILINE_MAX_LENGTH
+from contact.models import FormPage
+from tests.contact.factories import VALID_INQUIRY, FormFieldFactory, human
+
+pytestmark = pytest.mark.django_db
+
+
+def send(client, page, answers, **extra):
+    return client.post(page.url, human(answers), **extra)
+
+
+def errors_next_to(html, field_id):
+    """The error list Django puts right above the field's input, tied to it by aria-describedby."""
+    return f'id="{field_id}_error"' in html and f'aria-describedby="{field_id}_error"' in html
+
+
+def test_form_page_shows_intro_questions_and_privacy_notice(client, form_page):
+    html = client.get(form_page.url).content.decode()
+    assert "Tell us what you need." in html
+    for label in ("Your name", "Email", "Message"):
+        assert f">{label}</label>" in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert "We do not record your IP address" in html
+    assert "We delete them after 365 days." in html
+
+
+def test_valid_inquiry_is_stored_and_thanks_the_visitor(client, form_page):
+    response = send(client, form_page, VALID_INQUIRY)
+    assert response.status_code == 200
+    assert form_page.thank_you_text in response.content.decode()
+    submission = FormSubmission.objects.get(page=form_page)
+    assert submission.form_data == VALID_INQUIRY
+
+
+def test_nothing_about_the_visitors_connection_is_stored(client, form_page):
+    send(client, form_page, VALID_INQUIRY, REMOTE_ADDR="203.0.113.7")
+    stored = FormSubmission.objects.get()
+    assert "203.0.113.7" not in json.dumps(stored.form_data)
+    assert set(stored.form_data) == set(VALID_INQUIRY)  # no honeypot, token or address
+    field_names = {field.name for field in FormSubmission._meta.get_fields()}
+    assert field_names == {"id", "form_data", "page", "submit_time"}
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("your_name", "", "This field is required."),
+        ("email", "", "This field is required."),
+        ("email", "sam(at)example", "Enter a valid email address."),
+        ("your_name", "x" * 256, "Ensure this value has at most 255 characters"),
+        ("message", "x" * (MULTILINE_MAX_LENGTH + 1), "at most 5000 characters"),
+    ],
+)
+def test_bad_answer_is_explained_next_to_its_field_and_other_answers_kept(
+    client, form_page, field, value, message
+):
+    response = send(client, form_page, {**VALID_INQUIRY, field: value})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert errors_next_to(html, f"id_{field}")
+    assert "Please check your answers" in html
+    assert f'<a href="#id_{field}">' in html  # the summary links to the field
+    for other, kept in VALID_INQUIRY.items():
+        if other != field:
+            assert kept in html
+    assert not FormSubmission.objects.exists()
+
+
+def test_optional_checkbox_and_choice_questions_are_stored(client, form_page):
+    FormFieldFactory(page=form_page, label="Call me", field_type="checkbox", required=False)
+    FormFieldFactory(
+        page=form_page, label="Topics", field_type="checkboxes", choices="Groups\nEvents"
+    )
+    send(client, form_page, {**VALID_INQUIRY, "call_me": "on", "topics": ["Groups", "Events"]})
+    data = FormSubmission.objects.get().form_data
+    assert data["call_me"] is True and data["topics"] == ["Groups", "Events"]
+
+
+def test_filled_honeypot_is_refused_and_the_visitor_can_send_again(client, form_page):
+    response = client.post(form_page.url, {**human(VALID_INQUIRY), "homepage": "buy pills"})
+    html = response.content.decode()
+    assert "A box meant to catch spam robots was filled in" in html
+    assert "buy pills" not in html
+    assert VALID_INQUIRY["message"] in html
+    assert not FormSubmission.objects.exists()
+
+
+def test_form_sent_too_fast_is_refused_with_answers_kept(client, form_page):
+    response = client.post(form_page.url, human(VALID_INQUIRY, seconds_ago=0))
+    html = response.content.decode()
+    assert "That was sent very quickly" in html
+    assert VALID_INQUIRY["your_name"] in html
+    assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.parametrize("token", ["", "forged:token", "MTAw:1xVSHM:not-our-signature"])
+def test_missing_or_forged_time_token_is_refused(client, form_page, token):
+    response = client.post(form_page.url, {**VALID_INQUIRY, "form_started": token})
+    assert "could not be checked. Please send again." in response.content.decode()
+    assert not FormSubmission.objects.exists()
+
+
+def test_refused_form_carries_a_fresh_token_that_works_after_a_pause(client, form_page, settings):
+    refused = client.post(form_page.url, {**VALID_INQUIRY, "form_started": "forged"})
+    fresh = refused.context["form"].data["form_started"]
+    settings.FORM_MINIMUM_SECONDS = 0
+    client.post(form_page.url, {**VALID_INQUIRY, "form_started": fresh})
+    assert FormSubmission.objects.count() == 1
+
+
+def test_too_many_posts_from_one_address_get_a_readable_429_with_answers_kept(
+    client, form_page, settings
+):
+    settings.FORM_RATE_LIMIT = "2/h"
+    for _ in range(2):
+        assert send(client, form_page, VALID_INQUIRY).status_code == 200
+    response = send(client, form_page, VALID_INQUIRY)
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Please wait before sending again" in html
+    assert VALID_INQUIRY["message"] in html
+    assert "<footer" in html  # the whole page, not a bare error
+    assert FormSubmission.objects.count() == 2
+    other_visitor = send(client, form_page, VALID_INQUIRY, REMOTE_ADDR="198.51.100.9")
+    assert other_visitor.status_code == 200
+
+
+def test_post_without_csrf_token_is_refused(form_page):
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(form_page.url, human(VALID_INQUIRY)).status_code == 403
+    assert not FormSubmission.objects.exists()
+
+
+def test_notice_email_says_where_to_read_it_without_the_answers(client, form_page):
+    send(client, form_page, VALID_INQUIRY)
+    (notice,) = mail.outbox
+    assert notice.to == [form_page.to_address]
+    assert f"/admin/forms/submissions/{form_page.pk}/" in notice.body
+    for answer in VALID_INQUIRY.values():
+        assert answer not in notice.body
+
+
+def test_submission_is_stored_before_the_notice_is_sent(client, form_page, monkeypatch):
+    stored_when_sending = []
+
+    def record(self, messages):
+        stored_when_sending.append(FormSubmission.objects.count())
+        return len(messages)
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", record)
+    send(client, form_page, VALID_INQUIRY)
+    assert stored_when_sending == [1]
+
+
+@pytest.mark.parametrize("failure", [smtplib.SMTPServerDisconnected, ConnectionRefusedError])
+def test_mail_failure_keeps_the_submission_thanks_the_visitor_and_is_logged(
+    client, admin_client, form_page, monkeypatch, caplog, failure
+):
+    def fail(self, messages):
+        raise failure("mail server down")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", fail)
+    with caplog.at_level(logging.ERROR, logger="contact.mail"):
+        response = send(client, form_page, VALID_INQUIRY)
+    assert response.status_code == 200
+    assert form_page.thank_you_text in response.content.decode()
+    assert FormSubmission.objects.filter(page=form_page).count() == 1
+    assert "Could not email the notice for form 'Inquire about our services'" in caplog.text
+    listing = admin_client.get(f"/admin/forms/submissions/{form_page.pk}/")
+    assert VALID_INQUIRY["message"] in listing.content.decode()
+
+
+def test_form_without_notice_address_sends_no_email(client, form_page):
+    FormPage.objects.filter(pk=form_page.pk).update(to_address="")
+    send(client, form_page, VALID_INQUIRY)
+    assert FormSubmission.objects.count() == 1
+    assert mail.outbox == []

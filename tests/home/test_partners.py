@@ -1,0 +1,109 @@
+"""The home page and /api/v3/partners/ show active partners, in display order."""
+
+import pytest
+
+from home.models import Partner
+from tests.home.factories import PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def partners_section(home_page):
+    home_page.body = [("partners", {"heading": "CONNECT Partners"})]
+    home_page.save_revision().publish()
+    return home_page
+
+
+def test_active_partners_show_in_display_order_with_linked_logos(client, partners_section):
+    second = PartnerFactory(name="Second Partner", sort_order=2)
+    first = PartnerFactory(name="First Partner", sort_order=1, logo_alt_text="First's logo")
+    PartnerFactory(name="Hidden Partner", active=False)
+    html = client.get("/").content.decode()
+    assert "<h2>CONNECT Partners</h2>" in html
+    assert html.index('alt="First&#x27;s logo"') < html.index('alt="Second Partner"')
+    assert "Hidden Partner" not in html
+    for partner in (first, second):
+        assert f'<a href="{partner.url}" rel="noopener">' in html
+
+
+def test_partner_without_logo_or_website_shows_its_name(client, partners_section):
+    PartnerFactory(name="Plain Partner", logo=None, url="")
+    html = client.get("/").content.decode()
+    assert '<span class="partners__name">Plain Partner</span>' in html
+    assert 'rel="noopener"' not in html
+
+
+def test_section_is_left_out_while_no_partner_is_active(client, partners_section):
+    PartnerFactory(active=False)
+    assert "CONNECT Partners" not in client.get("/").content.decode()
+
+
+def test_section_costs_the_same_queries_for_two_partners_or_ten(
+    client, partners_section, django_assert_max_num_queries
+):
+    PartnerFactory.create_batch(2)
+    client.get("/")  # renditions are made once, on first view
+    with django_assert_max_num_queries(40) as few:
+        client.get("/")
+    two = len(few.captured_queries)  # read now: each request clears the query log
+    PartnerFactory.create_batch(8)
+    client.get("/")
+    with django_assert_max_num_queries(two):
+        client.get("/")
+
+
+def test_api_lists_active_partners_in_order_with_logo_renditions(client, db):
+    later = PartnerFactory(name="Later", sort_order=5, logo=None)
+    first = PartnerFactory(name="First", sort_order=1)
+    PartnerFactory(name="Inactive", active=False)
+    response = client.get("/api/v3/partners/")
+    assert response.status_code == 200
+    data = response.json()
+    assert [partner["name"] for partner in data] == ["First", "Later"]
+    assert data[0]["url"] == first.url and data[0]["description"] == first.description
+    logo = data[0]["logo"]
+    assert logo["alt"] == "First"  # defaults to the partner's name
+    assert set(logo["renditions"]) == {"small", "medium", "large"}
+    assert logo["url"].startswith("http://localhost/media/images/")
+    assert data[1]["logo"] is None and later.logo is None
+
+
+def test_api_partners_route_is_in_the_openapi_document(client, db):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    assert "get" in paths["/api/v3/partners/"]
+
+
+def test_api_partners_rejects_unknown_query_parameters(client, db):
+    response = client.get("/api/v3/partners/?colour=red")
+    assert response.status_code == 400
+    assert "colour" in response.content.decode()
+
+
+def test_volunteer_adds_a_partner_in_the_admin_and_it_is_listed(admin_client, db):
+    add = admin_client.post(
+        "/admin/snippets/home/partner/add/",
+        {
+            "name": "CMHA Ontario",
+            "url": "https://ontario.cmha.ca/",
+            "sort_order": "1",
+            "active": "on",
+        },
+    )
+    assert add.status_code == 302
+    partner = Partner.objects.get()
+    assert (partner.name, partner.logo_alt, partner.active) == (
+        "CMHA Ontario",
+        "CMHA Ontario",
+        True,
+    )
+    listing = admin_client.get("/admin/snippets/home/partner/?active=true")
+    assert "CMHA Ontario" in listing.content.decode()
+
+
+def test_partner_with_a_bad_website_is_refused_with_a_message(admin_client, db):
+    response = admin_client.post(
+        "/admin/snippets/home/partner/add/", {"name": "Somewhere", "url": "not a web address"}
+    )
+    assert "Enter a valid URL." in response.content.decode()
+    assert not Partner.objects.exists()
