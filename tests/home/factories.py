@@ -4,8 +4,17 @@ import factory
 import wagtail_factories
 from wagtail.models import Page, Site
 
+from home.blocks import HomeStreamBlock
 from home.models import ContentPage, HomePage
 from tests.cms.factories import BodyStreamBlockFactory
+from tests.programs.factories import UpcomingEventsBlockFactory
+
+
+class HomeStreamBlockFactory(BodyStreamBlockFactory):
+    upcoming_events = factory.SubFactory(UpcomingEventsBlockFactory)
+
+    class Meta:
+        model = HomeStreamBlock
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -13,7 +22,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
     hero_heading = factory.Faker("sentence", nb_words=6)
     hero_subheading = factory.Faker("sentence")
     intro = factory.LazyAttribute(lambda page: f"<p>{page.hero_subheading}</p>")
-    body = wagtail_factories.StreamFieldFactory(BodyStreamBlockFactory)
+    body = wagtail_factories.StreamFieldFactory(HomeStreamBlockFactory)
 
     class Meta:
         model = HomePage
