@@ -75,6 +75,8 @@ def untyped_places(schema, components, path="", seen=None):
         return untyped_places(components[ref], components, ref, seen)
     children = [(f"{path}.{name}", s) for name, s in schema.get("properties", {}).items()]
     children += [(f"{path}[]", schema["items"])] if "items" in schema else []
+    extra = schema.get("additionalProperties", False)
+    children += [(f"{path}{{}}", {} if extra is True else extra)] if extra is not False else []
     for keyword in ("anyOf", "oneOf", "allOf"):
         children += [(f"{path}|{i}", s) for i, s in enumerate(schema.get(keyword, []))]
     return [place for p, s in children for place in untyped_places(s, components, p, seen)]
@@ -148,6 +150,14 @@ def test_block_with_its_own_api_output_is_typed_by_its_declared_schema():
     schema = json_schema_of(DeclaredBlock())
 
     assert schema["additionalProperties"] == {"type": "string"}
+    assert untyped_in(schema) == []
+
+
+def test_declared_schema_that_leaves_values_untyped_is_reported():
+    class LooseBlock(OwnOutputBlock):
+        api_schema = dict
+
+    assert untyped_in(json_schema_of(LooseBlock())) == ["{}"]
 
 
 CHOICES = [("tea", "Tea"), ("coffee", "Coffee")]
