@@ -13,11 +13,11 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from cms.renditions import ImageRenditions, image_representation
+from cms.rich_text import AbsoluteLinksInAPI, RichTextBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 INLINE_FEATURES = ["bold", "italic", "link"]
 FOOTNOTE_MARKER = re.compile(r"\[(\d{1,3})\]")
-SITE_RELATIVE_HREF = re.compile(r'(<a\b[^>]*?\bhref=")(/(?!/)[^"]*)"')
 
 
 def link_footnote_markers(html):
@@ -34,24 +34,6 @@ def link_footnote_markers(html):
         )
 
     return mark_safe(FOOTNOTE_MARKER.sub(marker, str(html)))  # noqa: S308 (input is rendered rich text)
-
-
-class AbsoluteLinksInAPI:
-    """Rich text whose API HTML links to this site absolutely when WAGTAILAPI_BASE_URL is set."""
-
-    api_schema = str
-
-    def get_api_representation(self, value, context=None):
-        html = super().get_api_representation(value, context)
-        return SITE_RELATIVE_HREF.sub(lambda link: f'{link[1]}{get_full_url(None, link[2])}"', html)
-
-
-class RichTextBlock(AbsoluteLinksInAPI, blocks.RichTextBlock):
-    """Wagtail's rich text block, with absolute links in the API."""
-
-    def deconstruct(self):
-        # Stored exactly as Wagtail's own block: only the API output differs, so no migration.
-        return ("wagtail.blocks.RichTextBlock", *super().deconstruct()[1:])
 
 
 class HeadingBlock(blocks.StructBlock):

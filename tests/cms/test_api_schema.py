@@ -171,6 +171,8 @@ def plain_blocks():
         ("email", blocks.EmailBlock(), "hello@example.org"),
         ("url", blocks.URLBlock(required=False), None),
         ("rich", blocks.RichTextBlock(), "<p>Welcome</p>"),
+        ("html", blocks.RawHTMLBlock(), "<b>Welcome</b>"),
+        ("code", blocks.RegexBlock(regex=r"^\d+$", required=False), "42"),
         ("number", blocks.IntegerBlock(required=False), None),
         ("price", blocks.FloatBlock(), 2.5),
         ("free", blocks.BooleanBlock(required=False), True),
