@@ -8,6 +8,7 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from cms import signals
+        from cms import signals, streamfield_schema
 
         signals.connect()
+        streamfield_schema.register()

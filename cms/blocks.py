@@ -5,12 +5,15 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from ninja import Field, Schema
 from wagtail import blocks
+from wagtail.api.utils import get_full_url
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from cms.renditions import image_representation
+from cms.renditions import ImageRenditions, image_representation
+from cms.rich_text import AbsoluteLinksInAPI, RichTextBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 INLINE_FEATURES = ["bold", "italic", "link"]
@@ -58,7 +61,7 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "What is Peer Support?", "level": "h2"}
 
 
-class ParagraphBlock(blocks.RichTextBlock):
+class ParagraphBlock(AbsoluteLinksInAPI, blocks.RichTextBlock):
     """Body text with bold, italic, links and lists; "[1]" links to reference 1."""
 
     def __init__(self, **kwargs):
@@ -86,7 +89,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 class QuoteBlock(blocks.StructBlock):
     """Words quoted from someone else, with who said them and an optional link to the source."""
 
-    text = blocks.RichTextBlock(
+    text = RichTextBlock(
         features=INLINE_FEATURES,
         required=False,
         help_text="The quoted words, exactly as written. Several paragraphs are fine.",
@@ -120,6 +123,11 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class ImageFigure(Schema):
+    image: ImageRenditions | None
+    caption: str
+
+
 class ImageFigureBlock(blocks.StructBlock):
     """An image with alt text (or marked decorative) and an optional caption."""
 
@@ -138,6 +146,8 @@ class ImageFigureBlock(blocks.StructBlock):
             "caption": value["caption"],
         }
 
+    api_schema = ImageFigure
+
     class Meta:
         icon = "image"
         template = "blocks/image_figure_block.html"
@@ -153,6 +163,19 @@ class LinkStructValue(blocks.StructValue):
         if page:
             return page.url
         return self.get("url")
+
+
+class LinkedPage(Schema):
+    id: int
+    title: str
+    url: str | None
+
+
+class CallToAction(Schema):
+    label: str
+    page: LinkedPage | None = Field(description="The page on this site linked to, if published.")
+    url: str | None = Field(description="The web address linked to instead of a page.")
+    href: str | None = Field(description="Where the button goes: the page's URL or the address.")
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -183,7 +206,11 @@ class CallToActionBlock(blocks.StructBlock):
         return super().clean(value)
 
     def get_api_representation(self, value, context=None):
-        return {"label": value["label"], "url": value.href()}
+        page = linked_page(value["page"], (context or {}).get("request"))
+        href = page["url"] if page else value["url"] or None
+        return {"label": value["label"], "page": page, "url": value["url"], "href": href}
+
+    api_schema = CallToAction
 
     class Meta:
         icon = "link"
@@ -192,6 +219,14 @@ class CallToActionBlock(blocks.StructBlock):
         description = "A button that takes visitors to one place."
         value_class = LinkStructValue
         preview_value = {"label": "See the calendar", "url": "https://example.org/events/"}
+
+
+def linked_page(page, request=None):
+    """A chosen page's id, title and URL for the API, or None when it is not published."""
+    if page is None or not page.live:
+        return None
+    url = page.get_url(request)
+    return {"id": page.pk, "title": page.title, "url": url and get_full_url(None, url)}
 
 
 class ContactCardBlock(blocks.StructBlock):
@@ -229,7 +264,7 @@ class ReferencesBlock(blocks.StructBlock):
         default="References", max_length=80, help_text="Usually 'References' or 'Notes'."
     )
     references = blocks.ListBlock(
-        blocks.RichTextBlock(features=INLINE_FEATURES),
+        RichTextBlock(features=INLINE_FEATURES),
         min_num=1,
         help_text="One per reference, in order: the first is [1], the second [2], and so on.",
     )
@@ -249,7 +284,7 @@ class QuestionBlock(blocks.StructBlock):
     """One question and its answer."""
 
     question = blocks.CharBlock(max_length=200, help_text="Phrase it the way a visitor would ask.")
-    answer = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+    answer = RichTextBlock(features=PARAGRAPH_FEATURES)
 
     class Meta:
         icon = "help"
@@ -271,6 +306,12 @@ class FAQBlock(blocks.StructBlock):
         description = "Questions that open to show their answers."
 
 
+class MediaEmbed(Schema):
+    url: str = Field(description="The media's own web address, e.g. the YouTube link.")
+    title: str
+    caption: str
+
+
 class MediaEmbedBlock(blocks.StructBlock):
     """A video or other media from a web address (YouTube, Vimeo…), with a title."""
 
@@ -284,6 +325,8 @@ class MediaEmbedBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {"url": value["media"].url, "title": value["title"], "caption": value["caption"]}
+
+    api_schema = MediaEmbed
 
     class Meta:
         icon = "media"
@@ -324,6 +367,12 @@ class SocialLinkValue(blocks.StructValue):
         return self.get("label") or dict(SOCIAL_PLATFORMS)[self["platform"]]
 
 
+class SocialLink(Schema):
+    platform: str
+    label: str = Field(description="The link text: the editor's label or the platform's name.")
+    url: str
+
+
 class SocialLinkBlock(blocks.StructBlock):
     """A link to the organisation's page on a social network."""
 
@@ -337,6 +386,8 @@ class SocialLinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         return {"platform": value["platform"], "label": value.link_text(), "url": value["url"]}
+
+    api_schema = SocialLink
 
     class Meta:
         icon = "site"

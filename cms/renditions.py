@@ -1,9 +1,34 @@
 """How images are described to API consumers: rendition URLs, sizes and alt text, never a bare id."""
 
+from ninja import Field, Schema
 from wagtail.api.utils import get_full_url
 
-# Widths offered to API consumers; the middle one is the default `url`.
+# Widths offered to API consumers (named as in Renditions); the middle one is the default `url`.
 RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
+
+
+class Rendition(Schema):
+    url: str
+    width: int
+    height: int
+
+
+class Renditions(Schema):
+    small: Rendition
+    medium: Rendition
+    large: Rendition
+
+
+class ImageRenditions(Schema):
+    id: int
+    title: str
+    alt: str = Field(description="Empty when the image is decorative.")
+    decorative: bool
+    url: str
+    width: int
+    height: int
+    renditions: Renditions
+    srcset: str = Field(description="The renditions as an HTML srcset, e.g. 'url 400w, url 800w'.")
 
 
 def image_representation(image, request=None):
@@ -26,4 +51,11 @@ def image_representation(image, request=None):
         "decorative": decorative,
         **sizes["medium"],
         "renditions": sizes,
+        "srcset": srcset(sizes.values()),
     }
+
+
+def srcset(sizes):
+    """An HTML srcset of the sizes; a small image's renditions share a width, listed once."""
+    by_width = {size["width"]: size["url"] for size in sizes}
+    return ", ".join(f"{url} {width}w" for width, url in by_width.items())

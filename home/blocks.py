@@ -1,10 +1,17 @@
 """The home page's blocks: the shared ones plus what only the welcome page shows."""
 
+from ninja import Schema
 from wagtail import blocks
 
 from cms.blocks import BodyStreamBlock
 from contact.blocks import FormContactCardBlock
+from home.api import PartnerOut, partners_representation
 from programs.blocks import UpcomingEventsBlock
+
+
+class PartnersSection(Schema):
+    heading: str
+    partners: list[PartnerOut]
 
 
 class PartnersBlock(blocks.StructBlock):
@@ -20,6 +27,12 @@ class PartnersBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["partners"] = Partner.objects.active()
         return context
+
+    def get_api_representation(self, value, context=None):
+        partners = partners_representation((context or {}).get("request"))
+        return {**super().get_api_representation(value, context), "partners": partners}
+
+    api_schema = PartnersSection
 
     class Meta:
         icon = "group"

@@ -1,8 +1,19 @@
 """Blocks that show programs and events inside other pages."""
 
+from ninja import Schema
 from wagtail import blocks
 
 from programs.models import Event, EventIndexPage
+
+# isort: split
+# Not before the models: they import programs.api, which imports them.
+from programs.api import EventBase, occurrences_representation
+
+
+class UpcomingEvents(Schema):
+    heading: str
+    count: int
+    events: list[EventBase]
 
 
 class UpcomingEventsBlock(blocks.StructBlock):
@@ -18,6 +29,13 @@ class UpcomingEventsBlock(blocks.StructBlock):
         context["occurrences"] = Event.objects.live().upcoming_occurrences(limit=value["count"])
         context["events_page"] = EventIndexPage.objects.live().first()
         return context
+
+    def get_api_representation(self, value, context=None):
+        occurrences = Event.objects.live().upcoming_occurrences(limit=value["count"])
+        events = occurrences_representation(occurrences)
+        return {**super().get_api_representation(value, context), "events": events}
+
+    api_schema = UpcomingEvents
 
     class Meta:
         icon = "date"

@@ -5,33 +5,16 @@ beside them rather than replace them.
 """
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router
 from rest_framework.fields import Field
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.api.v3.router import get_images_queryset
 
-from cms.renditions import image_representation
+from cms.renditions import ImageRenditions, image_representation
 
 images_router = Router(tags=["images"], auth=AllowAnonymous())
-
-
-class Rendition(Schema):
-    url: str
-    width: int
-    height: int
-
-
-class ImageRenditions(Schema):
-    id: int
-    title: str
-    alt: str
-    decorative: bool
-    url: str
-    width: int
-    height: int
-    renditions: dict[str, Rendition]
 
 
 @images_router.get(

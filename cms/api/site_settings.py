@@ -5,6 +5,7 @@ from ninja import Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Site
 
+from cms.blocks import SocialLink
 from cms.models import SiteSettings
 
 router = Router(tags=["site settings"], auth=AllowAnonymous())
@@ -17,12 +18,6 @@ class Address(Schema):
     province: str
     postal_code: str
     lines: list[str]
-
-
-class SocialLink(Schema):
-    platform: str
-    label: str
-    url: str
 
 
 class CrisisNotice(Schema):
@@ -61,12 +56,7 @@ def site_settings(request):
         "phone": settings.phone,
         "email": settings.email,
         "social_links": [
-            {
-                "platform": link.value["platform"],
-                "label": link.value.link_text(),
-                "url": link.value["url"],
-            }
-            for link in settings.social_links
+            link.block.get_api_representation(link.value) for link in settings.social_links
         ],
         "crisis_notice": (
             {"text": settings.crisis_notice, "phone": settings.crisis_phone}

@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from django.utils.html import escape
 from factory.django import DjangoModelFactory
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.models import Site
 
 from cms import blocks
@@ -93,6 +94,28 @@ class FAQBlockFactory(wagtail_factories.StructBlockFactory):
         model = blocks.FAQBlock
 
 
+class EmbedBlockFactory(wagtail_factories.blocks.BlockFactory):
+    """An embed by its web address (nothing fetches it until the page is rendered)."""
+
+    value = factory.Sequence(lambda n: f"https://www.youtube.com/watch?v=video{n}")
+
+    class Meta:
+        model = EmbedBlock
+
+    @classmethod
+    def _construct_block(cls, block_class, *args, **kwargs):
+        return block_class().to_python(kwargs["value"])
+
+
+class MediaEmbedBlockFactory(wagtail_factories.StructBlockFactory):
+    media = factory.SubFactory(EmbedBlockFactory)
+    title = factory.Faker("sentence", nb_words=4)
+    caption = factory.Faker("sentence")
+
+    class Meta:
+        model = blocks.MediaEmbedBlock
+
+
 class BodyStreamBlockFactory(wagtail_factories.StreamBlockFactory):
     heading = factory.SubFactory(HeadingBlockFactory)
     paragraph = factory.SubFactory(RichTextBlockFactory)
@@ -102,6 +125,7 @@ class BodyStreamBlockFactory(wagtail_factories.StreamBlockFactory):
     contact_card = factory.SubFactory(ContactCardBlockFactory)
     references = factory.SubFactory(ReferencesBlockFactory)
     faq = factory.SubFactory(FAQBlockFactory)
+    embed = factory.SubFactory(MediaEmbedBlockFactory)
 
     class Meta:
         model = blocks.BodyStreamBlock

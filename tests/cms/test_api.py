@@ -40,11 +40,11 @@ def make_image(**kwargs):
     return wagtail_factories.ImageFactory(file__width=2000, file__height=1000, **kwargs)
 
 
-def expected_image(image, alt, decorative=False):
+def expected_image(image, alt, decorative=False, base_url=BASE_URL):
     """The API's description of a 2000×1000 image, with absolute rendition URLs."""
     stem = Path(image.file.name).stem
     renditions = {
-        name: {"url": f"{BASE_URL}/media/images/{stem}.{spec}.jpg", "width": w, "height": h}
+        name: {"url": f"{base_url}/media/images/{stem}.{spec}.jpg", "width": w, "height": h}
         for name, (spec, w, h) in RENDITIONS.items()
     }
     return {
@@ -54,6 +54,7 @@ def expected_image(image, alt, decorative=False):
         "decorative": decorative,
         **renditions["medium"],
         "renditions": renditions,
+        "srcset": ", ".join(f"{r['url']} {r['width']}w" for r in renditions.values()),
     }
 
 
@@ -67,9 +68,10 @@ def link_to(page, text):
     return f'<a linktype="page" id="{page.pk}">{text}</a>'
 
 
-def every_block(target, image):
+def every_block(target, image, api_base_url=None):
     """(block type, factory params, API value or None if the same as the params), in body order."""
-    href = '<a href="/about-us/">'
+    target_url = f"{api_base_url or ''}/about-us/"
+    href = f'<a href="{target_url}">'
     return [
         ("heading", {"text": "What is peer support?", "level": "h3"}, None),
         (
@@ -99,19 +101,33 @@ def every_block(target, image):
                 "caption": "Our drop-in space",
             },
             {
-                "image": expected_image(image, alt="Two people talking over coffee"),
+                "image": expected_image(
+                    image,
+                    alt="Two people talking over coffee",
+                    base_url=api_base_url or BASE_URL,
+                ),
                 "caption": "Our drop-in space",
             },
         ),
         (
             "call_to_action",
             {"label": "About us", "page": target, "url": ""},
-            {"label": "About us", "url": "/about-us/"},
+            {
+                "label": "About us",
+                "page": {"id": target.pk, "title": target.title, "url": target_url},
+                "url": "",
+                "href": target_url,
+            },
         ),
         (
             "call_to_action",
             {"label": "Call 9-8-8", "page": None, "url": "https://988.ca/"},
-            {"label": "Call 9-8-8", "url": "https://988.ca/"},
+            {
+                "label": "Call 9-8-8",
+                "page": None,
+                "url": "https://988.ca/",
+                "href": "https://988.ca/",
+            },
         ),
         (
             "contact_card",
@@ -149,35 +165,42 @@ def every_block(target, image):
                 ],
             },
         ),
+        (
+            "embed",
+            {
+                "media__value": "https://www.youtube.com/watch?v=abc123",
+                "title": "Video: a peer support group",
+                "caption": "Four minutes",
+            },
+            {
+                "url": "https://www.youtube.com/watch?v=abc123",
+                "title": "Video: a peer support group",
+                "caption": "Four minutes",
+            },
+        ),
     ]
-
-
-EMBED = {
-    "media": "https://www.youtube.com/watch?v=abc123",
-    "title": "Video: a peer support group",
-    "caption": "Four minutes",
-}
 
 
 @pytest.fixture
 def page_with_every_block(home_page):
-    """A content page whose body has one block of each type (two calls to action), and its expected body."""
+    """A content page with one block of each type (two calls to action), and its expected body."""
     target = ContentPageFactory(parent=home_page, slug="about-us", body=[])
-    blocks = every_block(target, make_image())
+    image = make_image()
+    blocks = every_block(target, image)
     params = {
         f"body__{i}__{block_type}__{name}": value
         for i, (block_type, block_params, _) in enumerate(blocks)
         for name, value in block_params.items()
     }
     page = ContentPageFactory(parent=home_page, slug="every-block", **params)
-    page.body.append(("embed", EMBED))  # no factory for embeds; the API never fetches them
-    page.save()
-    expected = [
-        {"type": block_type, "value": value or block_params, "id": ANY}
-        for block_type, block_params, value in blocks
-    ]
-    embed = {"url": EMBED["media"], "title": EMBED["title"], "caption": EMBED["caption"]}
-    expected.append({"type": "embed", "value": embed, "id": ANY})
+
+    def expected(api_base_url=None):
+        """The body in the API, given WAGTAILAPI_BASE_URL."""
+        return [
+            {"type": block_type, "value": value or block_params, "id": ANY}
+            for block_type, block_params, value in every_block(target, image, api_base_url)
+        ]
+
     return page, expected
 
 
@@ -187,17 +210,28 @@ def test_body_stream_covers_every_block_type(page_with_every_block):
 
 
 @pytest.mark.parametrize("version", ["v2", "v3"])
+@pytest.mark.parametrize("api_base_url", [None, "https://cms.example.org"])
 def test_page_body_gives_every_block_as_plain_json_with_links_resolved(
-    client, page_with_every_block, version
+    client, settings, page_with_every_block, version, api_base_url
 ):
+    """Links to this site are relative, or absolute against WAGTAILAPI_BASE_URL when it is set."""
+    settings.WAGTAILAPI_BASE_URL = api_base_url
     page, expected = page_with_every_block
 
     data = get_json(client, f"/api/{version}/pages/{page.pk}/")
 
-    assert data["body"] == expected
+    assert data["body"] == expected(api_base_url)
     assert all(isinstance(block["id"], str) and block["id"] for block in data["body"])
     assert "linktype" not in str(data["body"])
     assert_renditions_exist(page.body.first_block_by_name("image").value["image"])
+
+
+def test_page_with_every_block_filled_in_matches_the_published_schema(
+    client, page_with_every_block, assert_matches_page_schema
+):
+    page, _ = page_with_every_block
+
+    assert_matches_page_schema(get_json(client, f"/api/v3/pages/{page.pk}/"))
 
 
 def test_decorative_image_in_body_has_empty_alt_text(client, home_page):
@@ -215,6 +249,21 @@ def test_decorative_image_in_body_has_empty_alt_text(client, home_page):
         "image": expected_image(image, alt="", decorative=True),
         "caption": "",
     }
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_call_to_action_to_an_unpublished_page_names_no_page(client, home_page, version):
+    draft = ContentPageFactory(parent=home_page, live=False)
+    page = ContentPageFactory(
+        parent=home_page,
+        body__0__call_to_action__label="Read more",
+        body__0__call_to_action__page=draft,
+        body__0__call_to_action__url="",
+    )
+
+    data = get_json(client, f"/api/{version}/pages/{page.pk}/")
+
+    assert data["body"][0]["value"] == {"label": "Read more", "page": None, "url": "", "href": None}
 
 
 @pytest.fixture
@@ -370,6 +419,15 @@ def test_v3_image_renditions_give_library_alt_text_and_sizes(client, db):
 
     assert data == expected_image(image, alt="A volunteer at the front desk")
     assert_renditions_exist(image)
+
+
+def test_srcset_of_a_small_image_gives_its_one_width_once(client, db):
+    image = wagtail_factories.ImageFactory(file__width=300, file__height=200)
+
+    data = get_json(client, f"/api/v3/images/{image.pk}/renditions/")
+
+    assert {size["width"] for size in data["renditions"].values()} == {300}
+    assert data["srcset"] == f"{data['renditions']['large']['url']} 300w"
 
 
 def test_v3_image_renditions_of_unknown_image_is_not_found(client, db):

@@ -180,3 +180,24 @@ def test_every_block_has_a_template_and_editor_description():
         assert child.meta.template.startswith("blocks/"), name
         assert child.meta.description, name
         assert child.meta.icon, name
+
+
+@pytest.mark.parametrize("block", [blocks.ParagraphBlock(), blocks.RichTextBlock()])
+@pytest.mark.parametrize(
+    ("href", "api_href"),
+    [
+        ("/about-us/?a=1&amp;b=2", "https://cms.example.org/about-us/?a=1&amp;b=2"),
+        ("https://988.ca/", "https://988.ca/"),
+        ("//cdn.example.com/guide.pdf", "//cdn.example.com/guide.pdf"),
+        ("#ref-1", "#ref-1"),
+    ],
+)
+def test_rich_text_in_the_api_links_to_this_site_against_the_api_base_url(
+    settings, block, href, api_href
+):
+    settings.WAGTAILAPI_BASE_URL = "https://cms.example.org"
+    value = block.to_python(f'<p><a class="x" href="{href}">Read</a> more</p>')
+
+    api_value = block.get_api_representation(value)
+
+    assert api_value == f'<p><a class="x" href="{api_href}">Read</a> more</p>'

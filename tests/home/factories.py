@@ -5,8 +5,25 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
+from home.blocks import HomeStreamBlock, PartnersBlock
 from home.models import ContentPage, HomePage, Partner
 from tests.cms.factories import BodyStreamBlockFactory
+from tests.programs.factories import UpcomingEventsBlockFactory
+
+
+class PartnersBlockFactory(wagtail_factories.StructBlockFactory):
+    heading = "Our partners"
+
+    class Meta:
+        model = PartnersBlock
+
+
+class HomeStreamBlockFactory(BodyStreamBlockFactory):
+    upcoming_events = factory.SubFactory(UpcomingEventsBlockFactory)
+    partners = factory.SubFactory(PartnersBlockFactory)
+
+    class Meta:
+        model = HomeStreamBlock
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -14,7 +31,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
     hero_heading = factory.Faker("sentence", nb_words=6)
     hero_subheading = factory.Faker("sentence")
     intro = factory.LazyAttribute(lambda page: f"<p>{page.hero_subheading}</p>")
-    body = wagtail_factories.StreamFieldFactory(BodyStreamBlockFactory)
+    body = wagtail_factories.StreamFieldFactory(HomeStreamBlockFactory)
 
     class Meta:
         model = HomePage

@@ -107,3 +107,13 @@ def test_partner_with_a_bad_website_is_refused_with_a_message(admin_client, db):
     )
     assert "Enter a valid URL." in response.content.decode()
     assert not Partner.objects.exists()
+
+
+def test_home_page_api_gives_the_partners_section_with_its_partners(client, partners_section):
+    PartnerFactory(name="Library", sort_order=2)
+    PartnerFactory(name="Hospital", sort_order=1)
+    PartnerFactory(name="Gone", active=False)
+    page = client.get(f"/api/v3/pages/{partners_section.pk}/").json()
+    (section,) = [block for block in page["body"] if block["type"] == "partners"]
+    assert section["value"]["heading"] == "CONNECT Partners"
+    assert [partner["name"] for partner in section["value"]["partners"]] == ["Hospital", "Library"]

@@ -7,7 +7,9 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from programs.blocks import UpcomingEventsBlock
 from programs.models import Event, EventIndexPage, ProgramIndexPage, ProgramPage
+from tests.cms.factories import BodyStreamBlockFactory
 
 
 class ProgramIndexPageFactory(wagtail_factories.PageFactory):
@@ -22,6 +24,7 @@ class ProgramPageFactory(wagtail_factories.PageFactory):
     title = factory.Faker("sentence", nb_words=3)
     summary = factory.Faker("sentence")
     audience = factory.Faker("sentence", nb_words=6)
+    body = wagtail_factories.StreamFieldFactory(BodyStreamBlockFactory)
 
     class Meta:
         model = ProgramPage
@@ -55,3 +58,11 @@ class EventFactory(DjangoModelFactory):
 
     class Meta:
         model = Event
+
+
+class UpcomingEventsBlockFactory(wagtail_factories.StructBlockFactory):
+    heading = "Upcoming Events"
+    count = 3
+
+    class Meta:
+        model = UpcomingEventsBlock

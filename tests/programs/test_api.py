@@ -231,3 +231,22 @@ def test_program_page_api_has_its_fields_categories_and_upcoming_events(
     assert data["cost"] == "Free"
     assert sorted(data["categories"]) == ["anxiety", "family"]
     assert [event["title"] for event in data["upcoming_events"]] == ["Next session"]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_upcoming_events_block_gives_the_next_events_as_the_events_api_does(
+    client, home_page, calendar_page, version
+):
+    EventFactory(title="Later", start=days_from_now(9), end=days_from_now(9, hour=20))
+    EventFactory(title="Sooner", start=days_from_now(2), end=days_from_now(2, hour=20))
+    home_page.body = [("upcoming_events", {"heading": "Coming up", "count": 1})]
+    home_page.save()
+
+    [block] = get_json(client, f"/api/{version}/pages/{home_page.pk}/")["body"]
+
+    assert block["value"] == {
+        "heading": "Coming up",
+        "count": 1,
+        "events": get_json(client, "/api/v3/events/?limit=1")["items"],
+    }
+    assert [event["title"] for event in block["value"]["events"]] == ["Sooner"]

@@ -1,0 +1,36 @@
+"""API fixtures: the published OpenAPI document, and checking responses against it."""
+
+import jsonschema
+import pytest
+
+PAGE_DETAIL = "/api/v3/pages/{page_id}/"
+
+
+def closed(schema):
+    """The schema with every object closed, so a key the document does not describe fails."""
+    if isinstance(schema, list):
+        return [closed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    strict = {key: closed(value) for key, value in schema.items()}
+    if "properties" in schema:
+        strict.setdefault("additionalProperties", False)
+    return strict
+
+
+@pytest.fixture
+def openapi(client, db):
+    """/api/v3/openapi.json, as an API consumer reads it."""
+    response = client.get("/api/v3/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+@pytest.fixture
+def assert_matches_page_schema(openapi):
+    """Checks a v3 page as served against the schema the OpenAPI document gives for it."""
+    responses = openapi["paths"][PAGE_DETAIL]["get"]["responses"]
+    schema = responses["200"]["content"]["application/json"]["schema"]
+    # Its $refs point into the whole document's components.
+    document = closed({**schema, "components": openapi["components"]})
+    return jsonschema.Draft202012Validator(document).validate
