@@ -33,7 +33,12 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "programs.ProgramIndexPage", "programs.EventIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "programs.ProgramIndexPage",
+        "programs.EventIndexPage",
+        "resources.ResourceIndexPage",
+    ]
     max_count = 1
 
     content_panels = Page.content_panels + [

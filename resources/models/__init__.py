@@ -1,0 +1,4 @@
+from resources.models.directory import Language, PhoneNumber, Resource, ResourceTag
+from resources.models.pages import ResourceIndexPage
+
+__all__ = ["Language", "PhoneNumber", "Resource", "ResourceIndexPage", "ResourceTag"]

@@ -1,0 +1,68 @@
+"""The directory page: filters, search and one page per resource."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyStreamBlock
+from resources.filters import UnknownFilterValue, filter_resources
+from resources.models.directory import Language, Resource, categories_in_use
+
+RESOURCES_PER_PAGE = 20
+
+
+class ResourceIndexPage(RoutablePageMixin, Page):
+    """The resource directory, at /resources/; resources themselves are edited under Resources."""
+
+    intro = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="Text above the directory: what it lists and why. Add a 'References' block "
+        "if you cite sources with [1], [2].",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = "resource directory page"
+
+    @path("", name="index")
+    def index(self, request):
+        """The directory, filtered by ?category=, ?language= and ?search=, 20 to a page."""
+        chosen = {
+            name: request.GET.get(name, "").strip() for name in ("category", "language", "search")
+        }
+        try:
+            resources = filter_resources(**chosen)
+            problem = ""
+        except UnknownFilterValue as error:
+            resources, problem = Resource.objects.none(), str(error)
+        page = Paginator(resources, RESOURCES_PER_PAGE).get_page(request.GET.get("page"))
+        context = {
+            "resources": page,
+            "chosen": chosen,
+            "filtered": any(chosen.values()),
+            "problem": problem,
+            "categories": categories_in_use(),
+            "languages": Language.objects.all(),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("<slug:slug>/", name="resource")
+    def resource_detail(self, request, slug):
+        """One resource: how to reach it, where it is and when it was last checked."""
+        resource = get_object_or_404(Resource.objects.with_details(), slug=slug)
+        return self.render(
+            request, context_overrides={"resource": resource}, template="resources/resource.html"
+        )
