@@ -8,11 +8,13 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from cms.api.errors import answer_bad_queries_with_400
 from cms.api.media import ImagesWithRenditionsAPIViewSet, images_router
 from cms.api.site_settings import router as site_settings_router
+from resources.api import router as resources_router
 
 # Our public, anonymous, read-only routes, added to Wagtail's own v3 API.
 V3_ROUTERS = [
     ("/site-settings/", site_settings_router),
     ("/images/", images_router),
+    ("/resources/", resources_router),
 ]
 for prefix, router in V3_ROUTERS:
     api_v3.add_router(prefix, router)
