@@ -11,6 +11,8 @@ from wagtail.models import Page, Site
 from cms.blocks import BodyStreamBlock
 from cms.models import SiteSettings
 from home.models import ContentPage, HomePage
+from resources.models import ResourceIndexPage
+from resources.seed import load_resources
 
 DEFAULT_DATA_FILE = Path(__file__).resolve().parents[2] / "seed" / "connect.json"
 
@@ -45,6 +47,8 @@ class Command(BaseCommand):
             home, created = self.ensure_home_page(seed["home_page"])
             for page_data in seed.get("pages", []):
                 self.ensure_content_page(home, page_data)
+            if "resource_directory" in seed:
+                self.ensure_resource_directory(home, seed["resource_directory"])
             if created:
                 home.body = resolve_page_slugs(seed["home_page"].get("body", []))
                 publish(home)
@@ -73,6 +77,24 @@ class Command(BaseCommand):
         parent.add_child(instance=page)
         publish(page)
         self.stdout.write(f"Created page: {page.title}")
+
+    def ensure_resource_directory(self, home, data):
+        """The directory page under the home page, and the seed resources not yet in it."""
+        if ResourceIndexPage.objects.exists():
+            self.stdout.write("Resource directory page exists; left as it is.")
+        else:
+            page_data = data["page"]
+            page = ResourceIndexPage(
+                **{**page_data, "intro": resolve_page_slugs(page_data["intro"])}
+            )
+            home.add_child(instance=page)
+            publish(page)
+            self.stdout.write(f"Created page: {page.title}")
+        try:
+            created, kept = load_resources(data["resources"])
+        except ValueError as error:
+            raise CommandError(f"Seed resource is not valid: {error}") from error
+        self.stdout.write(f"Resources: {len(created)} added, {len(kept)} already there.")
 
     def ensure_site(self, home, settings_data, hostname, port):
         site = Site.objects.filter(is_default_site=True).first()
