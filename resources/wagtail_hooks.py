@@ -1,5 +1,6 @@
 """Admin screens: the resource directory (wagtail-modeladmin), its languages and its downloads."""
 
+from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied
 from django.urls import path
@@ -21,6 +22,17 @@ class CategoryFilter(SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset.in_category(self.value()) if self.value() else queryset
+
+
+class LanguageFilter(SimpleListFilter):
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(language.code, language.name) for language in Language.objects.all()]
+
+    def queryset(self, request, queryset):
+        return queryset.in_language(self.value()) if self.value() else queryset
 
 
 class VerificationFilter(SimpleListFilter):
@@ -48,12 +60,17 @@ class ResourceAdmin(ModelAdmin):
     model = Resource
     menu_label = "Resources"
     menu_icon = "list-ul"
-    list_display = ("name", "service_area", "peer_run", "last_verified", "updated_at")
-    list_filter = (CategoryFilter, "languages", VerificationFilter, "peer_run")
+    list_display = ("name", "service_area", "peer_run", "last_verified", "check_due")
+    list_filter = (CategoryFilter, LanguageFilter, VerificationFilter, "peer_run")
     search_fields = ("name", "short_description", "service_area", "city")
     ordering = ("name",)
     list_per_page = 50
     inspect_view_enabled = True
+
+    @admin.display(description="Needs re-checking")
+    def check_due(self, resource):
+        return "Yes" if resource.needs_verification else ""
+
     inspect_view_fields = (
         "name",
         "short_description",

@@ -121,6 +121,9 @@ class Resource(index.Indexed, PostalAddress, ClusterableModel):
         max_length=200,
         unique=True,
         blank=True,
+        error_messages={
+            "unique": "Another resource already uses this web address: type a different one."
+        },
         help_text="The end of its web address, e.g. 'ontario-peer-development-initiative'. "
         "Leave blank to make it from the name.",
     )
@@ -213,15 +216,12 @@ class Resource(index.Indexed, PostalAddress, ClusterableModel):
 
     def clean(self):
         super().clean()
+        duplicates = Resource.objects.exclude(pk=self.pk).filter(name__iexact=self.name.strip())
+        if self.name and duplicates.exists():
+            raise ValidationError(
+                {"name": "A resource with this name is already in the directory."}
+            )
         self.slug = self.slug or slugify(self.name)[:200]
-        others = Resource.objects.exclude(pk=self.pk)
-        errors = {}
-        if self.name and others.filter(name__iexact=self.name.strip()).exists():
-            errors["name"] = "A resource with this name is already in the directory."
-        elif self.slug and others.filter(slug=self.slug).exists():
-            errors["slug"] = "Another resource already uses this web address: type a different one."
-        if errors:
-            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         self.slug = self.slug or slugify(self.name)[:200]

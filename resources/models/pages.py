@@ -48,7 +48,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
             problem = ""
         except UnknownFilterValue as error:
             resources, problem = Resource.objects.none(), str(error)
-        page = Paginator(resources, RESOURCES_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(resources, RESOURCES_PER_PAGE).get_page(page_number(request.GET))
         context = {
             "resources": page,
             "chosen": chosen,
@@ -66,3 +66,11 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         return self.render(
             request, context_overrides={"resource": resource}, template="resources/resource.html"
         )
+
+
+def page_number(query):
+    """?page= as a number from 1 up; anything else is page 1 (past the end is the last page)."""
+    try:
+        return max(1, int(query.get("page", "1")))
+    except ValueError:
+        return 1

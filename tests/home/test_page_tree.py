@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import ContentPage, HomePage
 from programs.models import EventIndexPage, ProgramIndexPage
+from resources.models import ResourceIndexPage
 from tests.home.factories import ContentPageFactory, HomePageFactory, home_page_as_site_root
 
 
@@ -16,8 +17,10 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertCanNotCreateAt(Page, ContentPage)
 
-    def test_home_page_accepts_content_programs_and_calendar_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, ProgramIndexPage, EventIndexPage})
+    def test_home_page_accepts_content_programs_calendar_and_directory_pages(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {ContentPage, ProgramIndexPage, EventIndexPage, ResourceIndexPage}
+        )
         self.assertCanCreateAt(HomePage, ContentPage)
         self.assertCanNotCreateAt(HomePage, HomePage)
 

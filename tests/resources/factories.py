@@ -1,0 +1,52 @@
+"""Factories for the resource directory."""
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from resources.models import Language, PhoneNumber, Resource, ResourceIndexPage
+
+
+class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Resources"
+    slug = "resources"
+
+    class Meta:
+        model = ResourceIndexPage
+
+
+class ResourceFactory(DjangoModelFactory):
+    """A resource checked today, in English; pass categories, languages (codes) and phones."""
+
+    name = factory.LazyAttributeSequence(lambda resource, n: f"{resource.organisation} {n}")
+    short_description = factory.Faker("sentence")
+    description = factory.LazyFunction(lambda: "<p>Peer support for adults.</p>")
+    street_address = factory.Faker("street_address")
+    city = "London"
+    postal_code = "N6B 1Y8"
+    service_area = "London and Middlesex"
+    last_verified = factory.LazyFunction(timezone.localdate)
+    categories = ()
+    languages = ("en",)
+    phones = ()
+
+    class Params:
+        organisation = factory.Faker("company")
+
+    class Meta:
+        model = Resource
+
+    @classmethod
+    def _build(cls, model_class, *args, categories, languages, phones, **kwargs):
+        resource = model_class(**kwargs)
+        resource.phone_numbers = [PhoneNumber(**phone) for phone in phones]
+        resource.languages = list(Language.objects.filter(code__in=languages))
+        resource.categories.add(*categories)
+        return resource
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        resource = cls._build(model_class, *args, **kwargs)
+        resource.save()
+        return resource
