@@ -30,6 +30,7 @@ def test_builds_home_explainers_and_settings_on_a_new_install():
     assert set(home.get_children().values_list("slug", flat=True)) == {
         "what-is-peer-support",
         "self-help-and-peer-support",
+        "resources",
     }
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # placeholder gone
     settings = SiteSettings.for_site(site)
