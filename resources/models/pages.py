@@ -63,9 +63,8 @@ class ResourceIndexPage(RoutablePageMixin, Page):
     def resource_detail(self, request, slug):
         """One resource: how to reach it, where it is and when it was last checked."""
         resource = get_object_or_404(Resource.objects.with_details(), slug=slug)
-        return self.render(
-            request, context_overrides={"resource": resource}, template="resources/resource.html"
-        )
+        context = {"resource": resource, "ancestors": self.get_ancestors().filter(depth__gt=1)}
+        return self.render(request, context_overrides=context, template="resources/resource.html")
 
 
 def page_number(query):

@@ -168,6 +168,10 @@ def test_resource_page_has_call_and_email_links_address_and_last_checked(client,
     assert '<a href="mailto:info@example.org">info@example.org</a>' in html
     assert "<address>1499 Queen Street West, Suite 203<br>Toronto, ON M6R 1A3</address>" in html
     assert '<time datetime="2026-03-02">March 2, 2026</time>' in html
+    crumbs = html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
+    assert '<li><a href="/">Home</a></li>' in crumbs
+    assert '<li><a href="/resources/">Resources</a></li>' in crumbs
+    assert f'<a href="/resources/{resource.slug}/" aria-current="page">' in crumbs
 
 
 def test_unchecked_resource_page_asks_visitors_to_confirm(client, directory):
