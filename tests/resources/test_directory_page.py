@@ -6,9 +6,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
-from resources.models import Language, PhoneNumber, Resource, ResourceIndexPage, ResourceTag
+from resources.models import Resource, ResourceIndexPage
 from tests.home.factories import home_page_as_site_root
-from tests.resources.factories import ResourceFactory, ResourceIndexPageFactory
+from tests.resources.factories import (
+    ResourceFactory,
+    ResourceIndexPageFactory,
+    add_resources_in_bulk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -195,32 +199,6 @@ def test_intro_blocks_and_references_render(client, home_page):
     html = client.get("/resources/").content.decode()
     assert '<a href="#ref-1" id="cite-1">' in html
     assert '<li id="ref-1">' in html
-
-
-def add_resources_in_bulk(count, start):
-    """Resources with a phone, two languages and two categories each, without per-row saves."""
-    resources = Resource.objects.bulk_create(
-        Resource(
-            name=f"Bulk {n:04d}", slug=f"bulk-{n:04d}", short_description="Help.", city="London"
-        )
-        for n in range(start, start + count)
-    )
-    PhoneNumber.objects.bulk_create(
-        PhoneNumber(resource=r, number="519-433-1234") for r in resources
-    )
-    through = Resource.languages.through
-    through.objects.bulk_create(
-        through(resource=r, language=language)
-        for r in resources
-        for language in Language.objects.all()
-    )
-    family, _ = ResourceTag.tag_model().objects.get_or_create(name="family", slug="family")
-    peer, _ = ResourceTag.tag_model().objects.get_or_create(
-        name="peer support", slug="peer-support"
-    )
-    ResourceTag.objects.bulk_create(
-        ResourceTag(content_object=r, tag=tag) for r in resources for tag in (family, peer)
-    )
 
 
 @pytest.mark.parametrize("query", ["", "?category=family&language=fr", "?page=2"])
