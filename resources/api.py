@@ -10,6 +10,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
+from cms.api.site_settings import Address
 from resources.exports import csv_response, hsds_response
 from resources.filters import UnknownFilterValue, filter_resources
 from resources.models import Resource
@@ -17,13 +18,13 @@ from resources.models import Resource
 router = Router(tags=["resources"], auth=AllowAnonymous())
 
 
-class Filters(Schema):
+class ResourceFilters(Schema):
     category: str = ""
     language: str = ""
     search: str = ""
 
 
-class Phone(Schema):
+class ResourcePhone(Schema):
     label: str
     number: str
     extension: str
@@ -34,16 +35,7 @@ class Phone(Schema):
         return phone.tel_href
 
 
-class Address(Schema):
-    street_address: str
-    unit: str
-    city: str
-    province: str
-    postal_code: str
-    lines: list[str]
-
-
-class Language(Schema):
+class ResourceLanguage(Schema):
     code: str
     name: str
 
@@ -55,10 +47,10 @@ class ResourceOut(Schema):
     description: str
     website: str
     email: str
-    phones: list[Phone]
+    phones: list[ResourcePhone]
     address: Address | None
     service_area: str
-    languages: list[Language]
+    languages: list[ResourceLanguage]
     peer_run: bool
     last_verified: date | None
     categories: list[str]
@@ -103,19 +95,19 @@ def filtered(filters):
 
 @router.get("/", response=list[ResourceOut], url_name="list_resources", summary="Resources")
 @paginate(WagtailLimitOffsetPagination)
-def list_resources(request, filters: Query[Filters]):
+def list_resources(request, filters: Query[ResourceFilters]):
     """The directory by name; ?category= (a category slug), ?language= (e.g. fr), ?search=."""
     return filtered(filters)
 
 
 @router.get("/export/csv/", url_name="resources_csv", summary="Resources as CSV")
-def export_csv(request, filters: Query[Filters]):
+def export_csv(request, filters: Query[ResourceFilters]):
     """The directory (with the same filters) as a CSV file for spreadsheets."""
     return csv_response(filtered(filters))
 
 
 @router.get("/export/hsds/", url_name="resources_hsds", summary="Resources as Open Referral HSDS")
-def export_hsds(request, filters: Query[Filters]):
+def export_hsds(request, filters: Query[ResourceFilters]):
     """The directory (with the same filters) as Open Referral HSDS 3.0 organizations, as JSON."""
     return hsds_response(filtered(filters))
 

@@ -1,8 +1,8 @@
 """The directory as CSV, for spreadsheets, and as Open Referral HSDS 3.0 JSON, for other directories."""
 
 import csv
-import re
 import json
+import re
 import uuid
 from html import unescape
 
