@@ -5,6 +5,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -162,3 +163,20 @@ def test_downloads_need_a_login(client, listed):
     response = client.get("/admin/resources/export/csv/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_volunteer_editors_can_manage_the_directory(client, listed):
+    editor = User.objects.create_user("volunteer", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(ADMIN).status_code == 200
+    assert client.get(f"{ADMIN}create/").status_code == 200
+    assert client.get("/admin/resources/export/hsds/").status_code == 200
+
+
+def test_admin_users_without_directory_permissions_cannot_download_it(client, listed):
+    user = User.objects.create_user("other", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.get("/admin/resources/export/csv/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
