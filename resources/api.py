@@ -90,7 +90,9 @@ def filtered(filters):
     try:
         return filter_resources(**filters.dict())
     except UnknownFilterValue as error:
-        raise HttpError(400, f"Invalid query parameter: {error.parameter} ({error})") from error
+        known = ", ".join(error.known) or "none yet"
+        detail = f"Invalid query parameter: {error.parameter} ({error} Known: {known}.)"
+        raise HttpError(400, detail) from error
 
 
 @router.get("/", response=list[ResourceOut], url_name="list_resources", summary="Resources")

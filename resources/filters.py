@@ -10,11 +10,12 @@ SEARCH_SYNTAX = re.compile(r'["\x00*^():{}\[\]]')
 
 
 class UnknownFilterValue(ValueError):
-    """A category or language the directory does not have; says which parameter and what exists."""
+    """A category or language the directory does not have: which parameter, and what exists."""
 
-    def __init__(self, parameter, message):
-        super().__init__(message)
+    def __init__(self, parameter, value, known):
+        super().__init__(f"There is no {parameter} '{value}'.")
         self.parameter = parameter
+        self.known = list(known)
 
 
 def clean_search(text):
@@ -26,20 +27,14 @@ def filter_resources(category="", language="", search=""):
     """Resources in a category and language matching the text, by name, with their details."""
     resources = Resource.objects.with_details()
     if category:
-        if not categories_in_use().filter(slug=category).exists():
-            raise UnknownFilterValue(
-                "category",
-                f"There is no category '{category}'. Categories: "
-                f"{', '.join(categories_in_use().values_list('slug', flat=True)) or 'none yet'}.",
-            )
+        known = categories_in_use().values_list("slug", flat=True)
+        if category not in known:
+            raise UnknownFilterValue("category", category, known)
         resources = resources.in_category(category)
     if language:
-        if not Language.objects.filter(code=language).exists():
-            raise UnknownFilterValue(
-                "language",
-                f"There is no language '{language}'. Languages: "
-                f"{', '.join(Language.objects.values_list('code', flat=True))}.",
-            )
+        known = Language.objects.values_list("code", flat=True)
+        if language not in known:
+            raise UnknownFilterValue("language", language, known)
         resources = resources.in_language(language)
     search = clean_search(search)
     if search:

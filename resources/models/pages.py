@@ -47,7 +47,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
             resources = filter_resources(**chosen)
             problem = ""
         except UnknownFilterValue as error:
-            resources, problem = Resource.objects.none(), str(error)
+            resources, problem = Resource.objects.none(), f"{error} Choose one from the list above."
         page = Paginator(resources, RESOURCES_PER_PAGE).get_page(page_number(request.GET))
         context = {
             "resources": page,

@@ -94,7 +94,7 @@ def test_unknown_resource_is_404(client, listed):
             {"category": "cooking"},
             "Invalid query parameter: category (There is no category 'cooking'.",
         ),
-        ({"language": "xx"}, "Invalid query parameter: language (There is no language 'xx'."),
+        ({"language": "xx"}, "language (There is no language 'xx'. Known: en, fr.)"),
         ({"limit": "abc"}, "limit must be a whole number"),
         ({"sort": "name"}, "Unknown query parameter: sort."),
         ({"search": 'say "hello'}, "unmatched double quote"),

@@ -108,7 +108,7 @@ def test_no_results_says_so_and_offers_a_reset(client, listed):
 def test_unknown_category_or_language_is_explained_not_an_error(client, listed):
     html, names = names_on(client, "/resources/?category=nonsense")
     assert names == []
-    assert "There is no category &#x27;nonsense&#x27;." in html
+    assert "There is no category &#x27;nonsense&#x27;. Choose one from the list above." in html
     html, _ = names_on(client, "/resources/?language=xx")
     assert "There is no language &#x27;xx&#x27;." in html
 
