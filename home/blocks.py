@@ -1,10 +1,17 @@
-"""The home page's blocks: the shared ones plus what only the welcome page shows."""
+"""Blocks of the home and content pages: the shared ones plus the directory and the calendar."""
 
 from cms.blocks import BodyStreamBlock
 from programs.blocks import UpcomingEventsBlock
+from resources.blocks import ResourceListBlock
 
 
-class HomeStreamBlock(BodyStreamBlock):
+class ContentStreamBlock(BodyStreamBlock):
+    """The shared blocks, plus a category's resources from the directory."""
+
+    resources = ResourceListBlock()
+
+
+class HomeStreamBlock(ContentStreamBlock):
     """Everything a content page offers, plus the next events from the calendar."""
 
     upcoming_events = UpcomingEventsBlock()

@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
-from home.blocks import HomeStreamBlock
+from cms.blocks import PARAGRAPH_FEATURES
+from home.blocks import ContentStreamBlock, HomeStreamBlock
 
 
 class HomePage(Page):
@@ -72,7 +72,7 @@ class ContentPage(Page):
         max_length=500,
         help_text="One or two plain sentences saying what this page is about; also used in listings.",
     )
-    body = StreamField(BodyStreamBlock(), help_text="The page's content, built from blocks.")
+    body = StreamField(ContentStreamBlock(), help_text="The page's content, built from blocks.")
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

@@ -12,8 +12,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.api.site_settings import Address
 from resources.exports import csv_response, hsds_response
-from resources.filters import UnknownFilterValue, filter_resources
-from resources.models import Resource
+from resources.models import Resource, UnknownFilterValue
 
 router = Router(tags=["resources"], auth=AllowAnonymous())
 
@@ -88,7 +87,7 @@ class ResourceOut(Schema):
 def filtered(filters):
     """The resources matching the filters, or a 400 naming an unknown category or language."""
     try:
-        return filter_resources(**filters.dict())
+        return Resource.objects.filtered(**filters.dict())
     except UnknownFilterValue as error:
         known = ", ".join(error.known) or "none yet"
         detail = f"Invalid query parameter: {error.parameter} ({error} Known: {known}.)"

@@ -1,5 +1,6 @@
 """The directory's data: resources (organisations and services), their phones and languages."""
 
+import re
 import uuid
 
 from dateutil.relativedelta import relativedelta
@@ -27,6 +28,9 @@ from resources.validators import tel_uri, validate_phone_number
 
 # A resource not checked for this long is flagged for a volunteer to re-check.
 VERIFY_EVERY = relativedelta(months=12)
+MAX_SEARCH_LENGTH = 200
+# Characters the SQLite full-text search treats as syntax, and would fail on when unbalanced.
+SEARCH_SYNTAX = re.compile(r'["\x00*^():{}\[\]]')
 
 
 class Language(models.Model):
@@ -72,6 +76,20 @@ def categories_in_use():
     )
 
 
+class UnknownFilterValue(ValueError):
+    """A category or language the directory does not have: which parameter, and what exists."""
+
+    def __init__(self, parameter, value, known):
+        super().__init__(f"There is no {parameter} '{value}'.")
+        self.parameter = parameter
+        self.known = list(known)
+
+
+def clean_search(text):
+    """Free text as plain words: search syntax removed, spaces collapsed, length capped."""
+    return " ".join(SEARCH_SYNTAX.sub(" ", text or "").split())[:MAX_SEARCH_LENGTH]
+
+
 class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def in_category(self, slug):
         return self.filter(categories__slug=slug)
@@ -95,6 +113,24 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def with_details(self):
         """Everything a listing shows, fetched in a fixed number of queries however many there are."""
         return self.prefetch_related("phone_numbers", "languages", "categories")
+
+    def filtered(self, category="", language="", search=""):
+        """In a category and language, matching the text, by name, with their details."""
+        resources = self.with_details()
+        if category:
+            known = categories_in_use().values_list("slug", flat=True)
+            if category not in known:
+                raise UnknownFilterValue("category", category, known)
+            resources = resources.in_category(category)
+        if language:
+            known = Language.objects.values_list("code", flat=True)
+            if language not in known:
+                raise UnknownFilterValue("language", language, known)
+            resources = resources.in_language(language)
+        search = clean_search(search)
+        if search:
+            resources = resources.matching(search)
+        return resources.order_by("name")
 
 
 class ResourceForm(WagtailAdminModelForm):

@@ -10,8 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
-from resources.filters import UnknownFilterValue, filter_resources
-from resources.models.directory import Language, Resource, categories_in_use
+from resources.models.directory import Language, Resource, UnknownFilterValue, categories_in_use
 
 RESOURCES_PER_PAGE = 20
 
@@ -44,7 +43,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
             name: request.GET.get(name, "").strip() for name in ("category", "language", "search")
         }
         try:
-            resources = filter_resources(**chosen)
+            resources = Resource.objects.filtered(**chosen)
             problem = ""
         except UnknownFilterValue as error:
             resources, problem = Resource.objects.none(), f"{error} Choose one from the list above."
