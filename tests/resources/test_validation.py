@@ -109,3 +109,12 @@ def test_needing_verification_means_never_or_more_than_12_months_ago():
     assert sorted(overdue.values_list("name", flat=True)) == ["Never", "Thirteen months"]
     assert Resource.objects.get(name="Thirteen months").needs_verification
     assert not Resource.objects.get(name="Eleven months").needs_verification
+
+
+def test_name_without_latin_letters_asks_for_a_web_address():
+    errors = errors_of(ResourceFactory.build(name="安心热线", slug=""))
+    assert errors == {
+        "slug": [
+            "Type the end of its web address in letters, numbers and hyphens, e.g. 'peer-line'."
+        ]
+    }
