@@ -258,7 +258,7 @@ class Resource(index.Indexed, PostalAddress, ClusterableModel):
                 {"name": "A resource with this name is already in the directory."}
             )
         self.slug = self.slug or slugify(self.name)[:200]
-        if not self.slug:
+        if self.name and not self.slug:
             raise ValidationError(
                 {
                     "slug": "Type the end of its web address in letters, numbers and hyphens, e.g. 'peer-line'."

@@ -118,3 +118,9 @@ def test_name_without_latin_letters_asks_for_a_web_address():
             "Type the end of its web address in letters, numbers and hyphens, e.g. 'peer-line'."
         ]
     }
+
+
+def test_missing_name_is_the_only_complaint():
+    assert errors_of(ResourceFactory.build(name="", slug="")) == {
+        "name": ["This field cannot be blank."]
+    }
