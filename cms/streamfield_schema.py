@@ -100,7 +100,10 @@ class BlockSchemas:
 
     def field(self, block):
         if isinstance(block, (blocks.ChoiceBlock, blocks.MultipleChoiceBlock)):
-            choice = Literal[tuple(value for value, _label in block.field.choices)]
+            choices = block._constructor_kwargs["choices"]
+            # Choices from a function change with the content (e.g. the directory's categories),
+            # and may need tables that do not exist yet while the schema is built.
+            choice = str if callable(choices) else Literal[tuple(value for value, _ in choices)]
             leaf = list[choice] if isinstance(block, blocks.MultipleChoiceBlock) else choice
         else:
             leaf = next((t for cls, t in FIELD_BLOCK_TYPES.items() if isinstance(block, cls)), Any)

@@ -1,4 +1,4 @@
-"""The home page's blocks: the shared ones plus what only the welcome page shows."""
+"""Blocks of the home and content pages: the shared ones plus the directory and the calendar."""
 
 from ninja import Schema
 from wagtail import blocks
@@ -7,11 +7,18 @@ from cms.blocks import BodyStreamBlock
 from contact.blocks import FormContactCardBlock
 from home.api import PartnerOut, partners_representation
 from programs.blocks import UpcomingEventsBlock
+from resources.blocks import ResourceListBlock
 
 
 class PartnersSection(Schema):
     heading: str
     partners: list[PartnerOut]
+
+
+class ContentStreamBlock(BodyStreamBlock):
+    """The shared blocks, plus a category's resources from the directory."""
+
+    resources = ResourceListBlock()
 
 
 class PartnersBlock(blocks.StructBlock):
@@ -42,7 +49,7 @@ class PartnersBlock(blocks.StructBlock):
         preview_value = {"heading": "Our partners"}
 
 
-class HomeStreamBlock(BodyStreamBlock):
+class HomeStreamBlock(ContentStreamBlock):
     """Everything a content page offers, plus events, partners and contact cards with forms."""
 
     contact_card = FormContactCardBlock()

@@ -7,9 +7,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
+from cms.blocks import PARAGRAPH_FEATURES
 from cms.models import ExternalPreviewMixin
-from home.blocks import HomeStreamBlock
+from home.blocks import ContentStreamBlock, HomeStreamBlock
 
 
 class HomePage(ExternalPreviewMixin, Page):
@@ -40,6 +40,7 @@ class HomePage(ExternalPreviewMixin, Page):
         "programs.EventIndexPage",
         "contact.FormPage",
         "contact.NewsletterPage",
+        "resources.ResourceIndexPage",
     ]
     max_count = 1
 
@@ -74,7 +75,7 @@ class ContentPage(ExternalPreviewMixin, Page):
         max_length=500,
         help_text="One or two plain sentences saying what this page is about; also used in listings.",
     )
-    body = StreamField(BodyStreamBlock(), help_text="The page's content, built from blocks.")
+    body = StreamField(ContentStreamBlock(), help_text="The page's content, built from blocks.")
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

@@ -12,6 +12,7 @@ from cms.api.site_settings import router as site_settings_router
 from cms.api.summaries import router as summaries_router
 from home.api import router as partners_router
 from programs.api import router as events_router
+from resources.api import router as resources_router
 
 # Our public, anonymous, read-only routes, added to Wagtail's own v3 API.
 V3_ROUTERS = [
@@ -21,6 +22,7 @@ V3_ROUTERS = [
     ("/events/", events_router),
     ("/preview/", preview_router),
     ("/partners/", partners_router),
+    ("/resources/", resources_router),
 ]
 for prefix, router in V3_ROUTERS:
     api_v3.add_router(prefix, router)

@@ -37,6 +37,7 @@ def test_builds_home_explainers_and_settings_on_a_new_install():
         "volunteer",
         "sponsorship",
         "newsletter",
+        "resources",
     }
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # placeholder gone
     settings = SiteSettings.for_site(site)

@@ -5,10 +5,11 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
-from home.blocks import HomeStreamBlock, PartnersBlock
+from home.blocks import ContentStreamBlock, HomeStreamBlock, PartnersBlock
 from home.models import ContentPage, HomePage, Partner
 from tests.cms.factories import BodyStreamBlockFactory
 from tests.programs.factories import UpcomingEventsBlockFactory
+from tests.resources.factories import ResourceListBlockFactory
 
 
 class PartnersBlockFactory(wagtail_factories.StructBlockFactory):
@@ -18,7 +19,14 @@ class PartnersBlockFactory(wagtail_factories.StructBlockFactory):
         model = PartnersBlock
 
 
-class HomeStreamBlockFactory(BodyStreamBlockFactory):
+class ContentStreamBlockFactory(BodyStreamBlockFactory):
+    resources = factory.SubFactory(ResourceListBlockFactory)
+
+    class Meta:
+        model = ContentStreamBlock
+
+
+class HomeStreamBlockFactory(ContentStreamBlockFactory):
     upcoming_events = factory.SubFactory(UpcomingEventsBlockFactory)
     partners = factory.SubFactory(PartnersBlockFactory)
 
@@ -40,7 +48,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 class ContentPageFactory(wagtail_factories.PageFactory):
     title = factory.Faker("sentence", nb_words=4)
     intro = factory.Faker("sentence")
-    body = wagtail_factories.StreamFieldFactory(BodyStreamBlockFactory)
+    body = wagtail_factories.StreamFieldFactory(ContentStreamBlockFactory)
 
     class Meta:
         model = ContentPage

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from contact.models import FormPage, NewsletterPage
 from home.models import ContentPage, HomePage
 from programs.models import EventIndexPage, ProgramIndexPage
+from resources.models import ResourceIndexPage
 from tests.home.factories import ContentPageFactory, HomePageFactory, home_page_as_site_root
 
 
@@ -17,10 +18,17 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertCanNotCreateAt(Page, ContentPage)
 
-    def test_home_page_accepts_content_programs_calendar_and_form_pages(self):
+    def test_home_page_accepts_content_programs_calendar_form_and_directory_pages(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ContentPage, ProgramIndexPage, EventIndexPage, FormPage, NewsletterPage},
+            {
+                ContentPage,
+                ProgramIndexPage,
+                EventIndexPage,
+                FormPage,
+                NewsletterPage,
+                ResourceIndexPage,
+            },
         )
         self.assertCanCreateAt(HomePage, ContentPage)
         self.assertCanNotCreateAt(HomePage, HomePage)

@@ -12,6 +12,8 @@ from wagtail.models import Page, Site
 from cms.models import SiteSettings
 from contact.seed import contact_pages_from_seed
 from home.models import HomePage
+from resources.models import ResourceIndexPage
+from resources.seed import load_resources
 
 DEFAULT_DATA_FILE = Path(__file__).resolve().parents[2] / "seed" / "connect.json"
 
@@ -48,6 +50,8 @@ class Command(BaseCommand):
                 self.ensure_page(home, page_data)
             for page in contact_pages_from_seed(seed):
                 self.add_if_missing(home, page)
+            if "resource_directory" in seed:
+                self.ensure_resource_directory(home, seed["resource_directory"])
             if created:
                 home.body = resolve_page_slugs(HomePage, seed["home_page"].get("body", []))
                 publish(home)
@@ -86,6 +90,17 @@ class Command(BaseCommand):
         parent.add_child(instance=page)
         publish(page)
         self.stdout.write(f"Created page: {page.title}")
+
+    def ensure_resource_directory(self, home, data):
+        """The directory page under the home page, and the seed resources not yet in it."""
+        page_data = data["page"]
+        intro = resolve_page_slugs(ResourceIndexPage, page_data["intro"], field="intro")
+        self.add_if_missing(home, ResourceIndexPage(**{**page_data, "intro": intro}))
+        try:
+            created, kept = load_resources(data["resources"])
+        except ValueError as error:
+            raise CommandError(f"Seed resource is not valid: {error}") from error
+        self.stdout.write(f"Resources: {len(created)} added, {len(kept)} already there.")
 
     def ensure_site(self, home, settings_data, hostname, port):
         site = Site.objects.filter(is_default_site=True).first()
@@ -132,9 +147,9 @@ def seed_page_type(name):
     return model
 
 
-def resolve_page_slugs(model, stream):
+def resolve_page_slugs(model, stream, field="body"):
     """Check block types (Wagtail drops unknown ones silently) and swap page slugs for ids."""
-    block_types = model._meta.get_field("body").stream_block.child_blocks
+    block_types = model._meta.get_field(field).stream_block.child_blocks
     resolved = []
     for block in stream:
         if block.get("type") not in block_types:

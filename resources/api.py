@@ -1,0 +1,119 @@
+"""/api/v3/resources/: the directory for other sites, with the page's filters, and its exports."""
+
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.rich_text import expand_db_html
+
+from cms.api.site_settings import Address
+from resources.exports import csv_response, hsds_response
+from resources.models import Resource, UnknownFilterValue
+
+router = Router(tags=["resources"], auth=AllowAnonymous())
+
+
+class ResourceFilters(Schema):
+    category: str = ""
+    language: str = ""
+    search: str = ""
+
+
+class ResourcePhone(Schema):
+    label: str
+    number: str
+    extension: str
+    tel: str
+
+    @staticmethod
+    def resolve_tel(phone):
+        return phone.tel_href
+
+
+class ResourceLanguage(Schema):
+    code: str
+    name: str
+
+
+class ResourceOut(Schema):
+    slug: str
+    name: str
+    short_description: str
+    description: str
+    website: str
+    email: str
+    phones: list[ResourcePhone]
+    address: Address | None
+    service_area: str
+    languages: list[ResourceLanguage]
+    peer_run: bool
+    last_verified: date | None
+    categories: list[str]
+
+    @staticmethod
+    def resolve_description(resource):
+        return expand_db_html(resource.description)
+
+    @staticmethod
+    def resolve_phones(resource):
+        return resource.phone_numbers.all()
+
+    @staticmethod
+    def resolve_address(resource):
+        if not resource.has_address:
+            return None
+        return {
+            **{
+                field: getattr(resource, field)
+                for field in Address.model_fields
+                if field != "lines"
+            },
+            "lines": resource.address_lines,
+        }
+
+    @staticmethod
+    def resolve_languages(resource):
+        return resource.languages.all()
+
+    @staticmethod
+    def resolve_categories(resource):
+        return [category.name for category in resource.categories.all()]
+
+
+def filtered(filters):
+    """The resources matching the filters, or a 400 naming an unknown category or language."""
+    try:
+        return Resource.objects.filtered(**filters.dict())
+    except UnknownFilterValue as error:
+        known = ", ".join(error.known) or "none yet"
+        detail = f"Invalid query parameter: {error.parameter} ({error} Known: {known}.)"
+        raise HttpError(400, detail) from error
+
+
+@router.get("/", response=list[ResourceOut], url_name="list_resources", summary="Resources")
+@paginate(WagtailLimitOffsetPagination)
+def list_resources(request, filters: Query[ResourceFilters]):
+    """The directory by name; ?category= (a category slug), ?language= (e.g. fr), ?search=."""
+    return filtered(filters)
+
+
+@router.get("/export/csv/", url_name="resources_csv", summary="Resources as CSV")
+def export_csv(request, filters: Query[ResourceFilters]):
+    """The directory (with the same filters) as a CSV file for spreadsheets."""
+    return csv_response(filtered(filters))
+
+
+@router.get("/export/hsds/", url_name="resources_hsds", summary="Resources as Open Referral HSDS")
+def export_hsds(request, filters: Query[ResourceFilters]):
+    """The directory (with the same filters) as Open Referral HSDS 3.0 organizations, as JSON."""
+    return hsds_response(filtered(filters))
+
+
+@router.get("/{slug}/", response=ResourceOut, url_name="resource", summary="One resource")
+def resource_detail(request, slug: str):
+    """One resource by its slug, e.g. /api/v3/resources/empowerment-council/."""
+    return get_object_or_404(Resource.objects.with_details(), slug=slug)

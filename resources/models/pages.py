@@ -1,0 +1,75 @@
+"""The directory page: filters, search and one page per resource."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyStreamBlock
+from cms.models import ExternalPreviewMixin
+from resources.models.directory import Language, Resource, UnknownFilterValue, categories_in_use
+
+RESOURCES_PER_PAGE = 20
+
+
+class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
+    """The resource directory, at /resources/; resources themselves are edited under Resources."""
+
+    intro = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="Text above the directory: what it lists and why. Add a 'References' block "
+        "if you cite sources with [1], [2].",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = "resource directory page"
+
+    @path("", name="index")
+    def index(self, request):
+        """The directory, filtered by ?category=, ?language= and ?search=, 20 to a page."""
+        chosen = {
+            name: request.GET.get(name, "").strip() for name in ("category", "language", "search")
+        }
+        try:
+            resources = Resource.objects.filtered(**chosen)
+            problem = ""
+        except UnknownFilterValue as error:
+            resources, problem = Resource.objects.none(), f"{error} Choose one from the list above."
+        page = Paginator(resources, RESOURCES_PER_PAGE).get_page(page_number(request.GET))
+        context = {
+            "resources": page,
+            "chosen": chosen,
+            "filtered": any(chosen.values()),
+            "problem": problem,
+            "categories": categories_in_use(),
+            "languages": Language.objects.all(),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("<slug:slug>/", name="resource")
+    def resource_detail(self, request, slug):
+        """One resource: how to reach it, where it is and when it was last checked."""
+        resource = get_object_or_404(Resource.objects.with_details(), slug=slug)
+        context = {"resource": resource, "ancestors": self.get_ancestors().filter(depth__gt=1)}
+        return self.render(request, context_overrides=context, template="resources/resource.html")
+
+
+def page_number(query):
+    """?page= as a number from 1 up; anything else is page 1 (past the end is the last page)."""
+    try:
+        return max(1, int(query.get("page", "1")))
+    except ValueError:
+        return 1

@@ -1,0 +1,128 @@
+"""Admin screens: the resource directory (wagtail-modeladmin), its languages and its downloads."""
+
+from django.contrib import admin
+from django.contrib.admin import SimpleListFilter
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from wagtail import hooks
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from resources.exports import csv_response, hsds_response
+from resources.models import Language, Resource
+from resources.models.directory import categories_in_use
+
+
+class CategoryFilter(SimpleListFilter):
+    title = "category"
+    parameter_name = "category"
+
+    def lookups(self, request, model_admin):
+        return [(tag.slug, tag.name) for tag in categories_in_use()]
+
+    def queryset(self, request, queryset):
+        return queryset.in_category(self.value()) if self.value() else queryset
+
+
+class LanguageFilter(SimpleListFilter):
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(language.code, language.name) for language in Language.objects.all()]
+
+    def queryset(self, request, queryset):
+        return queryset.in_language(self.value()) if self.value() else queryset
+
+
+class VerificationFilter(SimpleListFilter):
+    title = "last checked"
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Needs re-checking (over 12 months ago, or never)"),
+            ("recent", "Checked in the last 12 months"),
+        ]
+
+    def queryset(self, request, queryset):
+        overdue = queryset.needing_verification()
+        if self.value() == "overdue":
+            return overdue
+        if self.value() == "recent":
+            return queryset.exclude(pk__in=overdue.values("pk"))
+        return queryset
+
+
+class ResourceAdmin(ModelAdmin):
+    """The directory's list: search, filter, sort by any column, inspect and edit."""
+
+    model = Resource
+    menu_label = "Resources"
+    menu_icon = "list-ul"
+    list_display = ("name", "service_area", "peer_run", "last_verified", "check_due")
+    list_filter = (CategoryFilter, LanguageFilter, VerificationFilter, "peer_run")
+    search_fields = ("name", "short_description", "service_area", "city")
+    ordering = ("name",)
+    list_per_page = 50
+    inspect_view_enabled = True
+
+    @admin.display(description="Needs re-checking")
+    def check_due(self, resource):
+        return "Yes" if resource.needs_verification else ""
+
+    inspect_view_fields = (
+        "name",
+        "short_description",
+        "website",
+        "email",
+        "phone_numbers",
+        "street_address",
+        "unit",
+        "city",
+        "province",
+        "postal_code",
+        "service_area",
+        "languages",
+        "peer_run",
+        "categories",
+        "last_verified",
+        "updated_at",
+    )
+
+
+class LanguageAdmin(ModelAdmin):
+    """Languages resources can be offered in; English and French come ready."""
+
+    model = Language
+    menu_label = "Languages"
+    menu_icon = "globe"
+    list_display = ("name", "code")
+    search_fields = ("name", "code")
+
+
+@modeladmin_register
+class ResourceDirectoryGroup(ModelAdminGroup):
+    menu_label = "Resource directory"
+    menu_icon = "list-ul"
+    menu_order = 210
+    items = (ResourceAdmin, LanguageAdmin)
+
+
+def export_view(respond):
+    """An admin download of the whole directory, for anyone who may see the resources list."""
+
+    def view(request):
+        if not PermissionHelper(Resource).user_can_list(request.user):
+            raise PermissionDenied
+        return respond(Resource.objects.with_details())
+
+    return view
+
+
+@hooks.register("register_admin_urls")
+def register_export_urls():
+    return [
+        path("resources/export/csv/", export_view(csv_response), name="resources_export_csv"),
+        path("resources/export/hsds/", export_view(hsds_response), name="resources_export_hsds"),
+    ]

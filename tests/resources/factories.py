@@ -1,0 +1,90 @@
+"""Factories for the resource directory."""
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from resources.blocks import ResourceListBlock
+from resources.models import Language, PhoneNumber, Resource, ResourceIndexPage, ResourceTag
+from tests.cms.factories import BodyStreamBlockFactory
+
+
+class ResourceListBlockFactory(wagtail_factories.StructBlockFactory):
+    heading = "Support for families"
+    category = "family"
+    count = 5
+
+    class Meta:
+        model = ResourceListBlock
+
+
+class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Resources"
+    slug = "resources"
+    intro = wagtail_factories.StreamFieldFactory(BodyStreamBlockFactory)
+
+    class Meta:
+        model = ResourceIndexPage
+
+
+class ResourceFactory(DjangoModelFactory):
+    """A resource checked today, in English; pass categories, languages (codes) and phones."""
+
+    name = factory.LazyAttributeSequence(lambda resource, n: f"{resource.organisation} {n}")
+    short_description = factory.Faker("sentence")
+    description = factory.LazyFunction(lambda: "<p>Peer support for adults.</p>")
+    street_address = factory.Faker("street_address")
+    city = "London"
+    postal_code = "N6B 1Y8"
+    service_area = "London and Middlesex"
+    last_verified = factory.LazyFunction(timezone.localdate)
+    categories = ()
+    languages = ("en",)
+    phones = ()
+
+    class Params:
+        organisation = factory.Faker("company")
+
+    class Meta:
+        model = Resource
+
+    @classmethod
+    def _build(cls, model_class, *args, categories, languages, phones, **kwargs):
+        resource = model_class(**kwargs)
+        resource.phone_numbers = [PhoneNumber(**phone) for phone in phones]
+        resource.languages = list(Language.objects.filter(code__in=languages))
+        resource.categories.add(*categories)
+        return resource
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        resource = cls._build(model_class, *args, **kwargs)
+        resource.save()
+        return resource
+
+
+def add_resources_in_bulk(count, start):
+    """Resources with a phone, two languages and two categories each, without per-row saves."""
+    resources = Resource.objects.bulk_create(
+        Resource(
+            name=f"Bulk {n:04d}", slug=f"bulk-{n:04d}", short_description="Help.", city="London"
+        )
+        for n in range(start, start + count)
+    )
+    PhoneNumber.objects.bulk_create(
+        PhoneNumber(resource=r, number="519-433-1234") for r in resources
+    )
+    through = Resource.languages.through
+    through.objects.bulk_create(
+        through(resource=r, language=language)
+        for r in resources
+        for language in Language.objects.all()
+    )
+    family, _ = ResourceTag.tag_model().objects.get_or_create(name="family", slug="family")
+    peer, _ = ResourceTag.tag_model().objects.get_or_create(
+        name="peer support", slug="peer-support"
+    )
+    ResourceTag.objects.bulk_create(
+        ResourceTag(content_object=r, tag=tag) for r in resources for tag in (family, peer)
+    )
