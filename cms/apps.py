@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = "Site"
+
+    def ready(self):
+        from cms.fragment_cache import connect_signals
+
+        connect_signals()
