@@ -148,7 +148,10 @@ def test_weekly_event_repeats_every_week_up_to_and_including_the_last_date():
 def test_monthly_event_repeats_on_the_same_day_each_month():
     start = toronto(2026, 1, 15, 19, 30)
     event = EventFactory(
-        start=start, end=start + timedelta(hours=1), repeat="monthly", repeat_until=date(2026, 6, 15)
+        start=start,
+        end=start + timedelta(hours=1),
+        repeat="monthly",
+        repeat_until=date(2026, 6, 15),
     )
     occurrences = event.occurrences_between()
     assert [timezone_free(o.start) for o in occurrences] == [
