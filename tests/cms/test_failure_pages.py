@@ -1,0 +1,67 @@
+"""Failure pages: a database that is down gets a calm 503 with the crisis line, never a traceback."""
+
+import socket
+from contextlib import contextmanager
+
+import pytest
+from django.db import DatabaseError, connection
+
+from tests.cms.factories import SiteSettingsFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@contextmanager
+def unreachable_database():
+    """Point the database settings somewhere nothing answers, keeping the real connection aside."""
+    saved_settings, saved_connection = dict(connection.settings_dict), connection.connection
+    connection.connection = None
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = "/no-such-folder/site.sqlite3"
+    else:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            closed_port = sock.getsockname()[1]
+        connection.settings_dict.update(HOST="127.0.0.1", PORT=closed_port)
+    try:
+        yield
+    finally:
+        connection.settings_dict.update(saved_settings)
+        connection.connection = saved_connection
+
+
+@pytest.fixture
+def visitor(client, settings):
+    settings.DEBUG = False
+    settings.WAGTAIL_SITE_NAME = "CONNECT for Mental Health"
+    client.raise_request_exception = False
+    return client
+
+
+def test_database_down_shows_503_with_organisation_and_crisis_line(visitor, home_page):
+    with unreachable_database():
+        response = visitor.get("/")
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "Our website is temporarily unavailable" in html
+    assert "CONNECT for Mental Health" in html
+    assert "Call or text 9-8-8" in html and 'href="tel:988"' in html
+    assert "Traceback" not in html and "OperationalError" not in html
+
+
+def test_other_database_errors_stay_a_500_with_the_sites_own_details(
+    visitor, home_page, monkeypatch
+):
+    SiteSettingsFactory(organisation_name="CONNECT Peer Support", crisis_notice="Call 9-8-8 now.")
+
+    def broken_query(*args, **kwargs):
+        raise DatabaseError("no such column: home_homepage.colour")
+
+    monkeypatch.setattr("home.models.HomePage.serve", broken_query, raising=False)
+    response = visitor.get("/")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Sorry, something went wrong on our side" in html
+    assert "CONNECT Peer Support" in html and "Call 9-8-8 now." in html
+    assert "no such column" not in html
