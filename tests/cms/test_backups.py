@@ -12,7 +12,9 @@ from programs.models import Event
 from tests.home.factories import ContentPageFactory, home_page_as_site_root
 from tests.programs.factories import EventFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
+# Dumps read the database from outside the test's transaction, so tests that dump commit for real.
+commits = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def only_backup_in(folder):
@@ -20,6 +22,7 @@ def only_backup_in(folder):
     return backup
 
 
+@commits
 def test_restore_into_an_emptied_database_brings_back_pages_events_and_uploads(tmp_path):
     home = home_page_as_site_root(slug="home-page")
     page = ContentPageFactory(parent=home, title="Drop-in peer support")
@@ -39,6 +42,7 @@ def test_restore_into_an_emptied_database_brings_back_pages_events_and_uploads(t
     assert default_storage.open(image.file.name).read() == image_bytes
 
 
+@commits
 def test_backup_folder_is_timestamped_and_holds_a_database_dump_and_media_archive(tmp_path):
     call_command("backup", output_dir=tmp_path, stdout=io.StringIO())
     backup = only_backup_in(tmp_path)
@@ -47,6 +51,7 @@ def test_backup_folder_is_timestamped_and_holds_a_database_dump_and_media_archiv
     assert names in ({"database.sqlite3", "media.tar.gz"}, {"database.pgdump", "media.tar.gz"})
 
 
+@commits
 def test_backup_keeps_only_the_newest_backups(tmp_path):
     for stamp in ("20240101-000000", "20250101-000000", "20250601-000000"):
         (tmp_path / f"backup-{stamp}").mkdir()
@@ -81,6 +86,7 @@ def test_restore_refuses_a_folder_without_a_dump_for_this_database(tmp_path):
         call_command("restore", tmp_path, interactive=False)
 
 
+@commits
 def test_restore_changes_nothing_unless_confirmed(tmp_path, monkeypatch):
     home = home_page_as_site_root(slug="home-page")
     call_command("backup", output_dir=tmp_path, stdout=io.StringIO())

@@ -16,7 +16,7 @@ ALIAS = "concurrent_sqlite"
 @pytest.fixture
 def sqlite_file_database(tmp_path, django_db_blocker):
     """A file-backed SQLite database under its own alias, configured exactly as the site's."""
-    config = {"default": services.database(tmp_path / "site.sqlite3")}
+    config = {"default": services.database("unused", url=f"sqlite:///{tmp_path / 'site.sqlite3'}")}
     connections.settings[ALIAS] = connections.configure_settings(config)["default"]
     with django_db_blocker.unblock():
         with connections[ALIAS].cursor() as cursor:
