@@ -1,7 +1,6 @@
 """The shared cache: Redis when configured, menu and footer fragments renewed on change, never a 500."""
 
 import os
-import socket
 import uuid
 
 import pytest
@@ -12,6 +11,7 @@ from wagtail.models import Page
 from cms.models import SiteSettings
 from cms.settings import services
 from tests.cms.factories import SiteSettingsFactory
+from tests.cms.loopback import unused_port
 from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +39,6 @@ def redis_cache(settings):
     settings.CACHES = services.caches(url)
     settings.CACHES["default"]["KEY_PREFIX"] = uuid.uuid4().hex  # tests on other workers share it
     return cache
-
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_no_cache_url_means_local_memory():
@@ -104,7 +98,7 @@ def test_pages_are_cached_in_redis_and_renewed_on_publish(redis_cache, client, h
 
 
 def test_a_cache_that_is_down_serves_pages_uncached(settings, client, home_page, caplog):
-    settings.CACHES = services.caches(f"redis://127.0.0.1:{closed_port()}/0")
+    settings.CACHES = services.caches(f"redis://127.0.0.1:{unused_port()}/0")
     menu_page(home_page, "Drop-in groups")
     response = client.get("/")
     assert response.status_code == 200

@@ -1,12 +1,12 @@
 """Failure pages: a database that is down gets a calm 503 with the crisis line, never a traceback."""
 
-import socket
 from contextlib import contextmanager
 
 import pytest
 from django.db import DatabaseError, connection
 
 from tests.cms.factories import SiteSettingsFactory
+from tests.cms.loopback import unused_port
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -19,10 +19,7 @@ def unreachable_database():
     if connection.vendor == "sqlite":
         connection.settings_dict["NAME"] = "/no-such-folder/site.sqlite3"
     else:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            closed_port = sock.getsockname()[1]
-        connection.settings_dict.update(HOST="127.0.0.1", PORT=closed_port)
+        connection.settings_dict.update(HOST="127.0.0.1", PORT=unused_port())
     try:
         yield
     finally:

@@ -34,7 +34,11 @@ def caching_proxy():
 
 
 def test_no_frontend_cache_unless_configured(monkeypatch):
-    for name in ("FRONTEND_CACHE_PURGE_URL", "CLOUDFLARE_ZONE_ID", "AWS_CLOUDFRONT_DISTRIBUTION_ID"):
+    for name in (
+        "FRONTEND_CACHE_PURGE_URL",
+        "CLOUDFLARE_ZONE_ID",
+        "AWS_CLOUDFRONT_DISTRIBUTION_ID",
+    ):
         monkeypatch.delenv(name, raising=False)
     assert services.frontend_cache() == {}
 

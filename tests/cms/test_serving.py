@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.cms.loopback import unused_port
+
 CONFIG = Path(settings.BASE_DIR) / "gunicorn.conf.py"
 
 
@@ -22,12 +24,6 @@ def test_workers_are_two_per_core_plus_one_unless_set(monkeypatch):
     assert runpy.run_path(str(CONFIG))["workers"] == 9
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
     assert runpy.run_path(str(CONFIG))["workers"] == 3
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_listening(port, server):
@@ -43,7 +39,7 @@ def wait_until_listening(port, server):
 
 
 def test_gunicorn_serves_production_settings_and_logs_paths_without_query_strings(tmp_path):
-    port = free_port()
+    port = unused_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
