@@ -1,8 +1,10 @@
 """Site-wide views: the error pages, which work even when the database does not."""
 
 import logging
+import sys
 
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -25,6 +27,20 @@ def organisation_and_crisis_line(request):
         return {"organisation_name": settings.WAGTAIL_SITE_NAME, **settings.CRISIS_NOTICE_FALLBACK}
 
 
+def database_is_down(error):
+    """Whether `error` came from a database that cannot be reached right now (not a bad query)."""
+    if not isinstance(error, DatabaseError):
+        return False
+    probe = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        probe.ensure_connection()
+    except DatabaseError:
+        return True
+    finally:
+        probe.close()
+    return False
+
+
 def error_page(template, status, crisis):
     """A static-safe error page: no database, no request context, no traceback."""
     html = render_to_string(template, {"crisis": crisis, "LANGUAGE_CODE": settings.LANGUAGE_CODE})
@@ -33,6 +49,8 @@ def error_page(template, status, crisis):
 
 def server_error(request):
     """The 500 page, still showing where to get help in a crisis even if the database is down."""
+    if database_is_down(sys.exc_info()[1]):  # raised outside a view, e.g. by a middleware
+        return database_unavailable(request)
     return error_page("500.html", 500, organisation_and_crisis_line(request))
 
 

@@ -35,9 +35,11 @@ def visitor(client, settings):
     return client
 
 
-def test_database_down_shows_503_with_organisation_and_crisis_line(visitor, home_page):
+# "/" fails in the page view; "/favicon.ico" in the redirects middleware, after the view's 404.
+@pytest.mark.parametrize("path", ["/", "/favicon.ico"])
+def test_database_down_shows_503_with_organisation_and_crisis_line(visitor, home_page, path):
     with unreachable_database():
-        response = visitor.get("/")
+        response = visitor.get(path)
     html = response.content.decode()
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
