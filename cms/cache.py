@@ -56,6 +56,11 @@ class FailSafeRedisCache(RedisCache):
             return super().touch(key, timeout, version)
         return False
 
+    def incr(self, key, delta=1, version=None):
+        with skipped_while_down():
+            return super().incr(key, delta, version)
+        raise ValueError(f"Key {key!r} not found: the cache is unavailable.")  # as for a miss
+
     def delete(self, key, version=None):
         with skipped_while_down():
             return super().delete(key, version)

@@ -104,3 +104,14 @@ def test_a_cache_that_is_down_serves_pages_uncached(settings, client, home_page,
     assert response.status_code == 200
     assert "Drop-in groups" in menu_html(client)
     assert "Cache unavailable, serving without it" in caplog.text
+
+
+def test_every_cache_operation_answers_as_a_miss_while_redis_is_down(settings):
+    settings.CACHES = services.caches(f"redis://127.0.0.1:{unused_port()}/0")
+    cache.set("visits", 1)
+    assert cache.get("visits", "missing") == "missing"
+    assert cache.add("visits", 1) is False
+    assert cache.get_many(["visits"]) == {}
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("visits")
+    assert cache.delete("visits") is False
