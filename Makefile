@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean serve-production
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,9 @@ run: $(VENV)/.installed
 	@echo "To see the calendar with example programs and events: $(MANAGE) load_example_programs"
 	$(MANAGE) runserver 127.0.0.1:8000
 
-## Lint, then run the whole test suite
+## Lint, then run the whole test suite on SQLite and again on PostgreSQL, with Redis and S3 servers
 test: $(VENV)/.installed-dev lint
-	$(BIN)/pytest
+	scripts/test_with_services.sh
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -40,6 +40,11 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
+
+## Collect static files and serve with gunicorn and production settings (see docs/deploy.md)
+serve-production: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/gunicorn --config gunicorn.conf.py cms.wsgi
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache

@@ -9,6 +9,8 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import signals, streamfield_schema
+        from cms.fragment_cache import connect_signals
 
         signals.connect()
         streamfield_schema.register()
+        connect_signals()

@@ -1,9 +1,11 @@
-"""Site-wide views."""
+"""Site-wide views: the error pages, which work even when the database does not."""
 
 import logging
+import sys
 
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from cms.models import SiteSettings
@@ -11,16 +13,50 @@ from cms.models import SiteSettings
 logger = logging.getLogger(__name__)
 
 
-def server_error(request):
-    """The 500 page, still showing where to get help in a crisis even if the database is down."""
+def organisation_and_crisis_line(request):
+    """The organisation's name and crisis line, from its settings or, failing that, from settings.py."""
     try:
         site_settings = SiteSettings.for_request(request)
-        crisis = {
+        return {
+            "organisation_name": site_settings.organisation_name,
             "crisis_notice": site_settings.crisis_notice,
             "crisis_phone": site_settings.crisis_phone,
         }
     except Exception:  # the error being reported may be the database itself
         logger.exception("Could not read site settings for the error page")
-        crisis = settings.CRISIS_NOTICE_FALLBACK
-    html = render_to_string("500.html", {"crisis": crisis, "LANGUAGE_CODE": settings.LANGUAGE_CODE})
-    return HttpResponseServerError(html)
+        return {"organisation_name": settings.WAGTAIL_SITE_NAME, **settings.CRISIS_NOTICE_FALLBACK}
+
+
+def database_is_down(error):
+    """Whether `error` came from a database that cannot be reached right now (not a bad query)."""
+    if not isinstance(error, DatabaseError):
+        return False
+    probe = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        probe.ensure_connection()
+    except DatabaseError:
+        return True
+    finally:
+        probe.close()
+    return False
+
+
+def error_page(template, status, crisis):
+    """A static-safe error page: no database, no request context, no traceback."""
+    html = render_to_string(template, {"crisis": crisis, "LANGUAGE_CODE": settings.LANGUAGE_CODE})
+    return HttpResponse(html, status=status)
+
+
+def server_error(request):
+    """The 500 page, still showing where to get help in a crisis even if the database is down."""
+    if database_is_down(sys.exc_info()[1]):  # raised outside a view, e.g. by a middleware
+        return database_unavailable(request)
+    return error_page("500.html", 500, organisation_and_crisis_line(request))
+
+
+def database_unavailable(request):
+    """The 503 page while the database is down: try again soon, and the crisis line meanwhile."""
+    crisis = {"organisation_name": settings.WAGTAIL_SITE_NAME, **settings.CRISIS_NOTICE_FALLBACK}
+    response = error_page("503.html", 503, crisis)
+    response["Retry-After"] = "60"
+    return response

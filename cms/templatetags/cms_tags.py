@@ -1,7 +1,10 @@
-"""Template tags shared by every page: navigation and phone links."""
+"""Template tags shared by every page: navigation, phone links and fragment caching."""
 
 from django import template
+from django.conf import settings
 from wagtail.models import Site
+
+from cms.fragment_cache import fragments_version
 
 register = template.Library()
 
@@ -41,3 +44,9 @@ def breadcrumbs(context):
         "ancestors": page.get_ancestors().filter(depth__gt=1),
         "request": context.get("request"),
     }
+
+
+@register.simple_tag
+def fragment_cache():
+    """How long, and under which version, to cache the menu and footer (see cms.fragment_cache)."""
+    return {"timeout": settings.FRAGMENT_CACHE_TIMEOUT, "version": fragments_version()}

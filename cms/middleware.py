@@ -1,0 +1,18 @@
+"""Answer with a plain 503 page, not a traceback or a 500, while the database cannot be reached."""
+
+from cms.views import database_is_down, database_unavailable
+
+
+class DatabaseUnavailableMiddleware:
+    """Turns a view's database error into the 503 page when the database itself is down."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if database_is_down(exception):
+            return database_unavailable(request)
+        return None

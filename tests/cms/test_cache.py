@@ -1,0 +1,130 @@
+"""The shared cache: Redis when configured, menu and footer fragments renewed on change, never a 500."""
+
+import os
+import re
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.test import Client
+from wagtail.models import Page
+
+from cms.models import SiteSettings
+from cms.settings import services
+from tests.cms.factories import SiteSettingsFactory
+from tests.cms.loopback import unused_port
+from tests.contact.factories import NewsletterPageFactory
+from tests.home.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def menu_page(parent, title):
+    """A published page shown in the main menu."""
+    page = ContentPageFactory(parent=parent, title=title, show_in_menus=True, live=False)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def menu_html(client):
+    html = client.get("/").content.decode()
+    return html.split('<nav class="main-menu"')[1].split("</nav>")[0]
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Django's cache pointed at the throwaway Redis server the test script started."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        pytest.skip("TEST_REDIS_URL is unset: run the suite with scripts/test_with_services.sh")
+    settings.CACHES = services.caches(url)
+    settings.CACHES["default"]["KEY_PREFIX"] = uuid.uuid4().hex  # tests on other workers share it
+    return cache
+
+
+def test_no_cache_url_means_local_memory():
+    assert services.caches(None)["default"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_cache_url_must_be_redis():
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL must start with redis://"):
+        services.caches("memcached://127.0.0.1:11211")
+
+
+def test_menu_stays_cached_until_a_page_is_published(client, home_page):
+    first = menu_page(home_page, "Drop-in groups")
+    assert "Drop-in groups" in menu_html(client)
+    Page.objects.filter(pk=first.pk).update(title="Renamed quietly")
+    assert "Drop-in groups" in menu_html(client)  # served from the cache
+    menu_page(home_page, "Family support")
+    menu = menu_html(client)
+    assert "Family support" in menu and "Renamed quietly" in menu
+
+
+def test_menu_is_renewed_when_a_page_is_unpublished_moved_or_deleted(client, home_page):
+    groups, family, youth = (menu_page(home_page, t) for t in ("Groups", "Family", "Youth"))
+    assert all(title in menu_html(client) for title in ("Groups", "Family", "Youth"))
+    groups.unpublish()
+    assert "Groups" not in menu_html(client)
+    family.move(youth, pos="last-child")
+    assert "Family" not in menu_html(client)
+    youth.delete()
+    assert "Youth" not in menu_html(client)
+
+
+def test_menu_marks_the_current_page_on_every_page_despite_caching(client, home_page):
+    groups, family = menu_page(home_page, "Groups"), menu_page(home_page, "Family")
+    for page in (groups, family, groups):
+        html = client.get(page.url).content.decode()
+        assert f'<a href="{page.url}" aria-current="page">' in html
+
+
+def test_footer_is_renewed_when_site_settings_are_saved(client, home_page):
+    SiteSettingsFactory(organisation_name="CONNECT for Mental Health")
+    assert "CONNECT for Mental Health" in client.get("/").content.decode()
+    SiteSettings.objects.update(organisation_name="Changed quietly")
+    assert "<strong>CONNECT for Mental Health</strong>" in client.get("/").content.decode()
+    settings_row = SiteSettings.objects.get()
+    settings_row.organisation_name = "CONNECT Peer Support"
+    settings_row.save()
+    assert "<strong>CONNECT Peer Support</strong>" in client.get("/").content.decode()
+
+
+def test_footer_signup_form_carries_each_visitors_own_csrf_token(home_page):
+    """The cached footer leaves out the newsletter form: a cached token would fail everyone else."""
+    NewsletterPageFactory(parent=home_page)
+    tokens = []
+    for _ in range(2):
+        html = Client().get("/").content.decode()
+        tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1))
+    assert tokens[0] != tokens[1]
+
+
+def test_pages_are_cached_in_redis_and_renewed_on_publish(redis_cache, client, home_page):
+    menu_page(home_page, "Drop-in groups")
+    assert "Drop-in groups" in menu_html(client)
+    assert redis_cache._cache.get_client().keys(f"{redis_cache.key_prefix}*template.cache*")
+    menu_page(home_page, "Family support")
+    assert "Family support" in menu_html(client)
+
+
+def test_a_cache_that_is_down_serves_pages_uncached(settings, client, home_page, caplog):
+    settings.CACHES = services.caches(f"redis://127.0.0.1:{unused_port()}/0")
+    menu_page(home_page, "Drop-in groups")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Drop-in groups" in menu_html(client)
+    assert "Cache unavailable, serving without it" in caplog.text
+
+
+def test_every_cache_operation_answers_as_a_miss_while_redis_is_down(settings):
+    settings.CACHES = services.caches(f"redis://127.0.0.1:{unused_port()}/0")
+    cache.set("visits", 1)
+    assert cache.get("visits", "missing") == "missing"
+    assert cache.add("visits", 1) is False
+    assert cache.get_many(["visits"]) == {}
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("visits")
+    assert cache.delete("visits") is False
