@@ -66,3 +66,9 @@ class UpcomingEventsBlockFactory(wagtail_factories.StructBlockFactory):
 
     class Meta:
         model = UpcomingEventsBlock
+
+
+def days_from_now(days, hour=18):
+    """Today (Toronto) plus some days, at the hour, as an aware datetime."""
+    moment = timezone.localtime() + timedelta(days=days)
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)

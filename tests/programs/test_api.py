@@ -4,33 +4,14 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from tests.programs.factories import (
     EventFactory,
-    EventIndexPageFactory,
-    ProgramIndexPageFactory,
-    ProgramPageFactory,
+    days_from_now,
 )
 
 pytestmark = pytest.mark.django_db
 TORONTO = ZoneInfo("America/Toronto")
-
-
-@pytest.fixture
-def calendar_page(home_page):
-    return EventIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def program(home_page):
-    index = ProgramIndexPageFactory(parent=home_page)
-    return ProgramPageFactory(parent=index, title="Peer support group", slug="peer-support")
-
-
-def days_from_now(days, hour=18):
-    moment = timezone.localtime() + timedelta(days=days)
-    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
 def get_json(client, url, status=200):

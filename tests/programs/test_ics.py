@@ -9,18 +9,12 @@ from icalendar import Calendar
 
 from tests.programs.factories import (
     EventFactory,
-    EventIndexPageFactory,
     ProgramIndexPageFactory,
     ProgramPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
 TORONTO = ZoneInfo("America/Toronto")
-
-
-@pytest.fixture
-def calendar_page(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 def feed(client, url):

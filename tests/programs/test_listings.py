@@ -1,4 +1,4 @@
-"""Visitors find events on the calendar, the home page and each program's page."""
+"""Visitors find events on the calendar_page, the home page and each program's page."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -8,30 +8,12 @@ from django.utils import timezone
 
 from tests.programs.factories import (
     EventFactory,
-    EventIndexPageFactory,
-    ProgramIndexPageFactory,
-    ProgramPageFactory,
+    days_from_now,
 )
 
 pytestmark = pytest.mark.django_db
 TORONTO = ZoneInfo("America/Toronto")
 EMPTY = "There are no upcoming events at this time."
-
-
-@pytest.fixture
-def calendar(home_page):
-    return EventIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def program(home_page):
-    index = ProgramIndexPageFactory(parent=home_page)
-    return ProgramPageFactory(parent=index, title="Peer support group", slug="peer-support")
-
-
-def days_from_now(days, hour=18):
-    moment = timezone.localtime() + timedelta(days=days)
-    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
 def html(client, url):
@@ -46,14 +28,14 @@ def with_upcoming_events_block(home_page):
 
 
 def test_empty_calendar_home_and_program_say_there_are_no_events(
-    client, home_page, calendar, program
+    client, home_page, calendar_page, program
 ):
     with_upcoming_events_block(home_page)
     for url in ("/", "/events/", program.url):
         assert f'<p class="empty-state">{EMPTY}</p>' in html(client, url), url
 
 
-def test_calendar_lists_upcoming_dates_in_order_grouped_by_month(client, calendar):
+def test_calendar_lists_upcoming_dates_in_order_grouped_by_month(client, calendar_page):
     later = EventFactory(title="Later", start=days_from_now(40))
     sooner = EventFactory(title="Sooner", start=days_from_now(2))
     EventFactory(title="Finished", start=days_from_now(-3))
@@ -67,7 +49,7 @@ def test_calendar_lists_upcoming_dates_in_order_grouped_by_month(client, calenda
     assert all(f"<h2>{month}</h2>" in page for month in months)
 
 
-def test_past_events_are_reachable_most_recent_first(client, calendar):
+def test_past_events_are_reachable_most_recent_first(client, calendar_page):
     EventFactory(title="Last month", start=days_from_now(-30))
     EventFactory(title="Last week", start=days_from_now(-7))
     EventFactory(title="Next week", start=days_from_now(7))
@@ -79,7 +61,7 @@ def test_past_events_are_reachable_most_recent_first(client, calendar):
     assert "Next week" not in page
 
 
-def test_calendar_is_paginated(client, calendar):
+def test_calendar_is_paginated(client, calendar_page):
     for day in range(1, 26):
         EventFactory(title=f"Session {day:02d}", start=days_from_now(day))
 
@@ -89,7 +71,7 @@ def test_calendar_is_paginated(client, calendar):
     assert "Session 21" in second and "Page 2 of 2" in second
 
 
-def test_times_are_local_with_the_zone_across_the_dst_change(client, calendar):
+def test_times_are_local_with_the_zone_across_the_dst_change(client, calendar_page):
     EventFactory(
         title="Weekly group",
         start=datetime(2026, 10, 27, 18, 0, tzinfo=TORONTO),
@@ -110,7 +92,7 @@ def test_times_are_local_with_the_zone_across_the_dst_change(client, calendar):
     assert "Tuesday, October 27, 2026, 6:00 p.m. – 8:00 p.m. EDT" in page
 
 
-def test_cancelled_dates_stay_listed_and_clearly_marked(client, home_page, calendar):
+def test_cancelled_dates_stay_listed_and_clearly_marked(client, home_page, calendar_page):
     with_upcoming_events_block(home_page)
     EventFactory(title="Art night", slug="art-night", start=days_from_now(4), status="cancelled")
 
@@ -121,7 +103,7 @@ def test_cancelled_dates_stay_listed_and_clearly_marked(client, home_page, calen
     assert "This event is Cancelled." in html(client, "/events/art-night/")
 
 
-def test_event_detail_offers_a_calendar_file_and_hides_drafts(client, calendar):
+def test_event_detail_offers_a_calendar_file_and_hides_drafts(client, calendar_page):
     event = EventFactory(title="Open house", slug="open-house", start=days_from_now(5))
     EventFactory(title="Secret", slug="secret", live=False)
 
@@ -132,7 +114,9 @@ def test_event_detail_offers_a_calendar_file_and_hides_drafts(client, calendar):
     assert client.get("/events/secret/").status_code == 404
 
 
-def test_home_page_shows_the_next_dates_and_a_link_to_the_calendar(client, home_page, calendar):
+def test_home_page_shows_the_next_dates_and_a_link_to_the_calendar(
+    client, home_page, calendar_page
+):
     with_upcoming_events_block(home_page)
     for day in range(1, 6):
         EventFactory(title=f"Meeting {day}", start=days_from_now(day))
@@ -145,7 +129,7 @@ def test_home_page_shows_the_next_dates_and_a_link_to_the_calendar(client, home_
     assert '<a href="/events/">See the full calendar</a>' in page
 
 
-def test_program_page_lists_only_its_own_upcoming_dates(client, calendar, program):
+def test_program_page_lists_only_its_own_upcoming_dates(client, calendar_page, program):
     EventFactory(title="Group night", program=program, start=days_from_now(3))
     EventFactory(title="Other program", start=days_from_now(3))
 
@@ -155,7 +139,7 @@ def test_program_page_lists_only_its_own_upcoming_dates(client, calendar, progra
     assert f'href="{program.url}feed.ics"' in page
 
 
-def test_publishing_an_event_shows_it_at_once(client, home_page, calendar):
+def test_publishing_an_event_shows_it_at_once(client, home_page, calendar_page):
     with_upcoming_events_block(home_page)
     event = EventFactory(title="Picnic", start=days_from_now(6), live=False)
     assert "Picnic" not in html(client, "/")
@@ -168,7 +152,7 @@ def test_publishing_an_event_shows_it_at_once(client, home_page, calendar):
 
 @pytest.mark.parametrize("url", ["/", "/events/"])
 def test_listing_queries_do_not_grow_with_the_number_of_events(
-    client, home_page, calendar, program, url, django_assert_max_num_queries
+    client, home_page, calendar_page, program, url, django_assert_max_num_queries
 ):
     with_upcoming_events_block(home_page)
     for day in range(1, 4):
