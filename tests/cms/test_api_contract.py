@@ -10,7 +10,9 @@ from datetime import timedelta
 import pytest
 import schemathesis
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from cms.api import api_v3
@@ -44,6 +46,18 @@ def is_token_only(ctx):
     # Snippet routes take a snippet type from an empty list (no snippet is exposed): nothing to
     # generate. Wagtail's own tests cover that they need a token.
     return not is_public(ctx) and not ctx.operation.path.startswith("/api/v3/snippets/")
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Requests through the WSGI app close the database connection when they finish, as in
+    production; inside a test that would drop the test's transaction (PostgreSQL). Django's own
+    test client holds the connection open the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -48,7 +48,9 @@ def test_production_reads_database_url_and_keeps_debug_off():
 
 
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout():
-    result = import_production_settings(SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org")
+    result = import_production_settings(
+        SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org", DATABASE_URL=""
+    )
     assert "'init_command': 'PRAGMA journal_mode=WAL" in result.stdout
     assert "'timeout': 20" in result.stdout
 
