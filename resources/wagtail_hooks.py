@@ -1,12 +1,15 @@
 """Admin screens: the resource directory (wagtail-modeladmin), its languages and its downloads."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import SimpleListFilter
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import path
 from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
 from resources.exports import csv_response, hsds_response
 from resources.models import Language, Resource
@@ -54,6 +57,17 @@ class VerificationFilter(SimpleListFilter):
         return queryset
 
 
+class ResourceIndexView(IndexView):
+    """The list, which answers a filter it does not know (e.g. an edited or old link) plainly."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.error(request, "That filter is not one this list offers; showing them all.")
+            return redirect(self.index_url)
+
+
 class ResourceAdmin(ModelAdmin):
     """The directory's list: search, filter, sort by any column, inspect and edit."""
 
@@ -66,6 +80,7 @@ class ResourceAdmin(ModelAdmin):
     ordering = ("name",)
     list_per_page = 50
     inspect_view_enabled = True
+    index_view_class = ResourceIndexView
 
     @admin.display(description="Needs re-checking")
     def check_due(self, resource):

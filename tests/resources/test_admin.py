@@ -180,3 +180,10 @@ def test_admin_users_without_directory_permissions_cannot_download_it(client, li
     client.force_login(user)
     response = client.get("/admin/resources/export/csv/")
     assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_unknown_filter_in_the_address_shows_the_whole_list_with_a_message(admin_client, listed):
+    response = admin_client.get("/admin/resources/resource/?needs_reverification=yes", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [("/admin/resources/resource/", 302)]
+    assert "That filter is not one this list offers" in response.content.decode()
