@@ -1,14 +1,23 @@
-"""Admin: form submissions only for Form managers; the newsletter list for the mailing tool."""
+"""Admin: form submissions only for Form managers (and their dashboard panel); the newsletter list."""
 
+from datetime import timedelta
 from functools import cached_property
 
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.contrib.forms.models import FormSubmission
 
+from cms.dashboard import DashboardPanel
 from contact.models import NewsletterPage, NewsletterSubscriber
 
 FORM_MANAGERS = "Form managers"
+# What counts as new on the dashboard.
+RECENT_DAYS = 14
 
 
 def can_read_submissions(user):
@@ -61,3 +70,40 @@ class NewsletterSubscriberViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_newsletter_viewset():
     return NewsletterSubscriberViewSet("newsletter_subscribers")
+
+
+class NewInquiriesPanel(DashboardPanel):
+    """How many messages each form received lately, linked to where Form managers read them."""
+
+    name = "new_inquiries"
+    order = 40
+    heading = f"New messages (last {RECENT_DAYS} days)"
+    empty_text = f"No messages in the last {RECENT_DAYS} days."
+    all_label = "All forms"
+
+    def rows(self):
+        since = timezone.now() - timedelta(days=RECENT_DAYS)
+        counts = (
+            FormSubmission.objects.filter(submit_time__gte=since)
+            .values("page_id", "page__title")
+            .annotate(count=Count("id"))
+            .order_by("-count", "page__title")
+        )
+        return [
+            (
+                row["page__title"],
+                reverse("wagtailforms:list_submissions", args=[row["page_id"]]),
+                ngettext("%(count)d new message", "%(count)d new messages", row["count"])
+                % {"count": row["count"]},
+            )
+            for row in counts
+        ]
+
+    def all_url(self):
+        return reverse("wagtailforms:index")
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_inquiries_panel(request, panels):
+    if can_read_submissions(request.user):
+        panels.append(NewInquiriesPanel(request))

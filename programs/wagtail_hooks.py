@@ -1,11 +1,15 @@
-"""Admin screens: events, searchable and filterable by upcoming/past and program."""
+"""Admin screens: events, searchable and filterable by upcoming/past and program; a dashboard panel."""
 
 import django_filters
+from django.contrib.admin.utils import quote
+from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.dashboard import DashboardPanel
 from programs.models import Event, ProgramPage
 
 
@@ -47,3 +51,34 @@ class EventViewSet(SnippetViewSet):
 
 
 register_snippet(EventViewSet)
+
+
+class UpcomingEventsPanel(DashboardPanel):
+    """The next dates on the calendar, each linked to its event's edit screen."""
+
+    name = "upcoming_events"
+    order = 50
+    heading = "Upcoming events"
+    empty_text = "No events are coming up. Add one under Events."
+    all_label = "All events"
+
+    def rows(self):
+        edit = Event.snippet_viewset.get_url_name("edit")
+        return [
+            (
+                occurrence.event.title,
+                reverse(edit, args=[quote(occurrence.event.pk)]),
+                f"{timezone.localtime(occurrence.start):%a %b %-d, %-I:%M %p}"
+                + (" (cancelled)" if occurrence.is_cancelled else ""),
+            )
+            for occurrence in Event.objects.live().upcoming_occurrences(limit=5)
+        ]
+
+    def all_url(self):
+        return reverse(Event.snippet_viewset.get_url_name("list"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_events_panel(request, panels):
+    if request.user.has_perm("programs.change_event"):
+        panels.append(UpcomingEventsPanel(request))

@@ -3,14 +3,16 @@
 from django.contrib import admin, messages
 from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
+from cms.dashboard import DashboardPanel
 from resources.exports import csv_response, hsds_response
 from resources.models import Language, Resource
 from resources.models.directory import categories_in_use
@@ -141,3 +143,41 @@ def register_export_urls():
         path("resources/export/csv/", export_view(csv_response), name="resources_export_csv"),
         path("resources/export/hsds/", export_view(hsds_response), name="resources_export_hsds"),
     ]
+
+
+class ResourcesToRecheckPanel(DashboardPanel):
+    """Resources last checked over a year ago (or never), oldest first."""
+
+    name = "resources_to_recheck"
+    order = 60
+    empty_text = "Every resource was checked in the last 12 months."
+    all_label = "All resources needing re-checking"
+
+    def __init__(self, request):
+        super().__init__(request)
+        self.due = Resource.objects.needing_verification().order_by("last_verified", "name")
+
+    @property
+    def heading(self):
+        return f"Resources needing re-checking ({self.due.count()})"
+
+    def rows(self):
+        return [
+            (
+                resource.name,
+                reverse("resources_resource_modeladmin_edit", args=[quote(resource.pk)]),
+                f"last checked {resource.last_verified:%B %-d, %Y}"
+                if resource.last_verified
+                else "never checked",
+            )
+            for resource in self.due[:5]
+        ]
+
+    def all_url(self):
+        return reverse("resources_resource_modeladmin_index") + "?checked=overdue"
+
+
+@hooks.register("construct_homepage_panels")
+def add_resources_to_recheck_panel(request, panels):
+    if request.user.has_perm("resources.change_resource"):
+        panels.append(ResourcesToRecheckPanel(request))
