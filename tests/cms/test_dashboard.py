@@ -22,9 +22,7 @@ def member_of(django_user_model, *groups):
 
 def permissions(group):
     return set(
-        Group.objects.get(name=group).permissions.values_list(
-            "content_type__app_label", "codename"
-        )
+        Group.objects.get(name=group).permissions.values_list("content_type__app_label", "codename")
     )
 
 
