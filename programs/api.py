@@ -94,6 +94,7 @@ def occurrences_representation(occurrences):
 
 
 def live_events_page():
+    """The events calendar page, under which each event has its own page; None if none is live."""
     from programs.models.pages import EventIndexPage  # Not at the top: the page models import us.
 
     return EventIndexPage.objects.live().first()

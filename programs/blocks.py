@@ -3,11 +3,11 @@
 from ninja import Schema
 from wagtail import blocks
 
-from programs.models import Event, EventIndexPage
+from programs.models import Event
 
 # isort: split
 # Not before the models: they import programs.api, which imports them.
-from programs.api import EventBase, occurrences_representation
+from programs.api import EventBase, live_events_page, occurrences_representation
 
 
 class UpcomingEvents(Schema):
@@ -27,7 +27,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["occurrences"] = Event.objects.live().upcoming_occurrences(limit=value["count"])
-        context["events_page"] = EventIndexPage.objects.live().first()
+        context["events_page"] = live_events_page()
         return context
 
     def get_api_representation(self, value, context=None):

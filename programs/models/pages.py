@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
 from cms.models import ExternalPreviewMixin
-from programs.api import UpcomingEventsField
+from programs.api import UpcomingEventsField, live_events_page
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
 from programs.models.events import Event
@@ -197,7 +197,7 @@ class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["upcoming"] = self.upcoming_occurrences()
-        context["events_page"] = EventIndexPage.objects.live().first()
+        context["events_page"] = live_events_page()
         return context
 
     def upcoming_occurrences(self, limit=UPCOMING_ON_PROGRAM_PAGE):
