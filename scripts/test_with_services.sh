@@ -62,6 +62,13 @@ start_s3() {
     wait_for_port "$port" && export TEST_S3_ENDPOINT_URL="http://127.0.0.1:$port"
 }
 
+prepare_browser() {
+    command -v chromium >/dev/null || install_package chromium
+    command -v chromium >/dev/null || echo "SKIPPING the browser tests: Chromium could not be installed."
+    [ -d tests/browser/node_modules/axe-core ] || npm ci --prefix tests/browser --no-audit --no-fund --silent \
+        || echo "SKIPPING the browser tests: axe-core could not be installed from npm."
+}
+
 newest_initdb() {
     ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true
 }
@@ -88,13 +95,15 @@ start_postgres() {
 
 start_redis
 start_s3
+prepare_browser
 
 echo "== Test suite on SQLite =="
 .venv/bin/pytest "$@"
 
-echo "== Test suite again on PostgreSQL =="
+# The browser tests check what visitors and editors see, which does not depend on the database.
+echo "== Test suite again on PostgreSQL (without the browser tests) =="
 if start_postgres; then
-    DATABASE_URL=$PG_TEST_DATABASE_URL PATH="$PG_BIN:$PATH" .venv/bin/pytest -n 2 "$@"
+    DATABASE_URL=$PG_TEST_DATABASE_URL PATH="$PG_BIN:$PATH" .venv/bin/pytest -n 2 -m "not browser" "$@"
 else
     echo "SKIPPED the PostgreSQL pass: a throwaway PostgreSQL cluster could not be started (see above)."
 fi
