@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in the test's thread; the test itself still talks to the
 # database synchronously (to set up and check rows), which Django refuses inside a loop unless told.
@@ -64,6 +65,24 @@ def site(live_server, transactional_db, settings):
     call_command("load_seed_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     return live_server.url
+
+
+@pytest.fixture(scope="package")
+def public_site(django_db_setup, django_db_blocker):
+    """The seeded site with example programs on a live server of its own, shared by the tests that
+    only look at public pages (seeding once instead of once a test); returns its base URL.
+
+    Tests using it must not change the database, nor ask for `live_server` or `db`: those would
+    empty the shared site. pytest-django runs such database-less tests last, and the site is
+    emptied again once they are done, as `transactional_db` does.
+    """
+    with django_db_blocker.unblock():
+        for command in ("load_seed_content", "load_example_programs"):
+            call_command(command, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        server = LiveServer("localhost")
+        yield server.url
+        server.stop()
+        call_command("flush", interactive=False, verbosity=0)
 
 
 def axe_violations(page):
