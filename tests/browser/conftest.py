@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in the test's thread; the test itself still talks to the
@@ -67,22 +68,27 @@ def site(live_server, transactional_db, settings):
     return live_server.url
 
 
-@pytest.fixture(scope="package")
-def public_site(django_db_setup, django_db_blocker):
-    """The seeded site with example programs on a live server of its own, shared by the tests that
-    only look at public pages (seeding once instead of once a test); returns its base URL.
+@pytest.fixture(scope="module")
+def shared_public_site(django_db_setup, django_db_blocker):
+    """The seeded site with example programs on a live server of its own, built once for a module's
+    tests of public pages; everything is rolled back after them, before any transactional test.
 
-    Tests using it must not change the database, nor ask for `live_server` or `db`: those would
-    empty the shared site. pytest-django runs such database-less tests last, and the site is
-    emptied again once they are done, as `transactional_db` does.
+    This works because the test database is SQLite in memory, whose one connection the server's
+    thread shares: it sees the rows of this transaction (browser tests are not run on PostgreSQL).
     """
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), transaction.atomic():
         for command in ("load_seed_content", "load_example_programs"):
             call_command(command, stdout=open(os.devnull, "w"))  # noqa: SIM115
         server = LiveServer("localhost")
         yield server.url
         server.stop()
-        call_command("flush", interactive=False, verbosity=0)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def public_site(shared_public_site, db):
+    """The shared seeded site's base URL; whatever a test changes is rolled back after it."""
+    return shared_public_site
 
 
 def axe_violations(page):
