@@ -104,7 +104,7 @@ def axe_violations(page):
     ]
 
 
-def screenshot(page, name):
-    """Save a screenshot for docs/editor-guide.md (docs/images/<name>.png)."""
+def screenshot(page, name, full_page=False):
+    """Save a screenshot for the docs (docs/images/<name>.png)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
