@@ -9,6 +9,13 @@ MULTILINE_MAX_LENGTH = 5000
 CHECKBOX_TEMPLATE = (
     "contact/forms/checkbox_field.html"  # in the app: form renderers search apps only
 )
+# Kinder, plainer words than Django's defaults ("This field is required.") for every question.
+ERROR_MESSAGES = {
+    "required": "Please answer this question.",
+    "max_length": "Please make this shorter: at most %(limit_value)d characters "
+    "(it has %(show_value)d).",
+}
+INVALID_EMAIL = "Please enter an email address, like name@example.com."
 
 
 class ProtectedBaseForm(SpamProtectedForm, BaseForm):
@@ -17,6 +24,13 @@ class ProtectedBaseForm(SpamProtectedForm, BaseForm):
 
 class ContactFormBuilder(FormBuilder):
     """Wagtail's form builder, with a length limit on long answers and spam protection."""
+
+    def get_field_options(self, field):
+        return {**super().get_field_options(field), "error_messages": ERROR_MESSAGES}
+
+    def create_email_field(self, field, options):
+        options["error_messages"] = {**options["error_messages"], "invalid": INVALID_EMAIL}
+        return super().create_email_field(field, options)
 
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTILINE_MAX_LENGTH
@@ -35,10 +49,10 @@ class NewsletterSignupForm(SpamProtectedForm):
     email = django.forms.EmailField(
         label="Your email address",
         max_length=254,
-        error_messages={"required": "Enter your email address."},
+        error_messages={"required": "Please enter your email address.", "invalid": INVALID_EMAIL},
     )
     consent = django.forms.BooleanField(
         template_name=CHECKBOX_TEMPLATE,
         label="Yes, email me the newsletter. I can unsubscribe at any time.",
-        error_messages={"required": "Tick the box to say you want the newsletter."},
+        error_messages={"required": "Please tick the box to say you want the newsletter."},
     )

@@ -103,4 +103,4 @@ def test_after_a_failed_send_focus_goes_to_the_errors_which_lead_to_each_field(
     assert email.input_value() == "not an address"
     described_by = email.get_attribute("aria-describedby").split()
     messages = [page.locator(f"#{id}").inner_text() for id in described_by]
-    assert "Enter a valid email address." in messages
+    assert "Please enter an email address, like name@example.com." in messages

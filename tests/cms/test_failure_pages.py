@@ -43,7 +43,7 @@ def test_database_down_shows_503_with_organisation_and_crisis_line(visitor, home
     html = response.content.decode()
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
-    assert "Our website is temporarily unavailable" in html
+    assert "Our website is not working right now" in html
     assert "CONNECT for Mental Health" in html
     assert "Call or text 9-8-8" in html and 'href="tel:988"' in html
     assert "Traceback" not in html and "OperationalError" not in html

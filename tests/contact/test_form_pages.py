@@ -55,11 +55,11 @@ def test_nothing_about_the_visitors_connection_is_stored(client, form_page):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("your_name", "", "This field is required."),
-        ("email", "", "This field is required."),
-        ("email", "sam(at)example", "Enter a valid email address."),
-        ("your_name", "x" * 256, "Ensure this value has at most 255 characters"),
-        ("message", "x" * (MULTILINE_MAX_LENGTH + 1), "at most 5000 characters"),
+        ("your_name", "", "Please answer this question."),
+        ("email", "", "Please answer this question."),
+        ("email", "sam(at)example", "Please enter an email address, like name@example.com."),
+        ("your_name", "x" * 256, "Please make this shorter: at most 255 characters (it has 256)."),
+        ("message", "x" * (MULTILINE_MAX_LENGTH + 1), "at most 5000 characters (it has 5001)"),
     ],
 )
 def test_bad_answer_is_explained_next_to_its_field_and_other_answers_kept(

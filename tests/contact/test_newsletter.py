@@ -129,9 +129,12 @@ def test_confirmed_subscriber_signing_up_again_gets_no_email(client, newsletter_
 @pytest.mark.parametrize(
     "answers, message",
     [
-        ({"email": "robin@example.org"}, "Tick the box to say you want the newsletter."),
-        ({"consent": "on"}, "Enter your email address."),
-        ({"email": "robin.example.org", "consent": "on"}, "Enter a valid email address."),
+        ({"email": "robin@example.org"}, "Please tick the box to say you want the newsletter."),
+        ({"consent": "on"}, "Please enter your email address."),
+        (
+            {"email": "robin.example.org", "consent": "on"},
+            "Please enter an email address, like name@example.com.",
+        ),
     ],
 )
 def test_bad_signup_is_explained_and_keeps_what_was_typed(

@@ -95,12 +95,14 @@ def test_times_are_local_with_the_zone_across_the_dst_change(client, calendar_pa
 def test_cancelled_dates_stay_listed_and_clearly_marked(client, home_page, calendar_page):
     with_upcoming_events_block(home_page)
     EventFactory(title="Art night", slug="art-night", start=days_from_now(4), status="cancelled")
+    EventFactory(title="Walk", slug="walk", start=days_from_now(6), status="postponed")
 
     for url in ("/", "/events/"):
         page = html(client, url)
         assert '<li class="occurrence occurrence--cancelled">' in page
         assert '<strong class="status status--cancelled">Cancelled</strong>' in page
-    assert "This event is Cancelled." in html(client, "/events/art-night/")
+    assert "This event is cancelled." in html(client, "/events/art-night/")
+    assert "This event is postponed." in html(client, "/events/walk/")
 
 
 def test_event_detail_offers_a_calendar_file_and_hides_drafts(client, calendar_page):
