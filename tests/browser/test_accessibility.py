@@ -40,3 +40,12 @@ def test_nothing_moves_for_visitors_who_ask_for_reduced_motion(
     page.goto(public_site)
     page.add_style_tag(content=MOVING_BUTTONS)
     assert set(page.evaluate(MOTION)) == motion
+
+
+def test_pages_show_the_site_icon_and_ask_for_nothing_missing(public_site, page):
+    failed = []
+    page.on("response", lambda response: response.ok or failed.append(response.url))
+    with page.expect_request_finished(lambda request: "icon" in request.url) as icon:
+        page.goto(public_site + "/events/")
+    assert icon.value.url == public_site + "/static/cms/favicon.svg"
+    assert failed == []
