@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in the test's thread; the test itself still talks to the
@@ -76,6 +76,8 @@ def shared_public_site(django_db_setup, django_db_blocker):
     This works because the test database is SQLite in memory, whose one connection the server's
     thread shares: it sees the rows of this transaction (browser tests are not run on PostgreSQL).
     """
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        pytest.skip("The shared site needs the test database in memory (SQLite).")
     with django_db_blocker.unblock(), transaction.atomic():
         for command in ("load_seed_content", "load_example_programs"):
             call_command(command, stdout=open(os.devnull, "w"))  # noqa: SIM115
