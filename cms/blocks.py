@@ -284,7 +284,7 @@ class QuestionBlock(blocks.StructBlock):
     """One question and its answer."""
 
     question = blocks.CharBlock(max_length=200, help_text="Phrase it the way a visitor would ask.")
-    answer = RichTextBlock(features=PARAGRAPH_FEATURES)
+    answer = RichTextBlock(features=PARAGRAPH_FEATURES, help_text="A short, plain answer.")
 
     class Meta:
         icon = "help"
@@ -297,7 +297,9 @@ class FAQBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         required=False, max_length=120, help_text="Optional, e.g. 'Common questions'."
     )
-    questions = blocks.ListBlock(QuestionBlock(), min_num=1)
+    questions = blocks.ListBlock(
+        QuestionBlock(), min_num=1, help_text="Each question with its answer, in the order shown."
+    )
 
     class Meta:
         icon = "help"
@@ -321,7 +323,9 @@ class MediaEmbedBlock(blocks.StructBlock):
         help_text="What the media is, e.g. 'Video: what happens at a peer support group'. "
         "Screen readers announce it.",
     )
-    caption = blocks.CharBlock(required=False, max_length=250)
+    caption = blocks.CharBlock(
+        required=False, max_length=250, help_text="Optional: shown under the media, e.g. credit."
+    )
 
     def get_api_representation(self, value, context=None):
         return {"url": value["media"].url, "title": value["title"], "caption": value["caption"]}
@@ -376,7 +380,9 @@ class SocialLink(Schema):
 class SocialLinkBlock(blocks.StructBlock):
     """A link to the organisation's page on a social network."""
 
-    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS, default="facebook")
+    platform = blocks.ChoiceBlock(
+        choices=SOCIAL_PLATFORMS, default="facebook", help_text="Which site the link goes to."
+    )
     url = blocks.URLBlock(label="Web address", help_text="e.g. https://www.facebook.com/yourpage")
     label = blocks.CharBlock(
         required=False,
@@ -393,4 +399,5 @@ class SocialLinkBlock(blocks.StructBlock):
         icon = "site"
         template = "blocks/social_link_block.html"
         label = "Social link"
+        description = "A link to the organisation's page on Facebook, Instagram or another site."
         value_class = SocialLinkValue

@@ -49,7 +49,11 @@ class PostalAddress(models.Model):
                 FieldPanel("street_address"),
                 FieldPanel("unit"),
                 FieldRowPanel(
-                    [FieldPanel("city"), FieldPanel("province"), FieldPanel("postal_code")]
+                    [
+                        FieldPanel("city"),
+                        FieldPanel("province", help_text="The province or territory."),
+                        FieldPanel("postal_code"),
+                    ]
                 ),
             ],
             heading="Postal address",
@@ -85,6 +89,15 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
     tagline = models.CharField(
         max_length=200, blank=True, help_text="Optional: a short line under the name in the header."
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: the organisation's logo, shown on the admin's sign-in page and menu. "
+        "A square or wide picture (PNG or JPEG) with a plain background works best.",
+    )
     phone = models.CharField(
         max_length=40, blank=True, validators=[phone_number], help_text="Main phone number, if any."
     )
@@ -107,7 +120,8 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("tagline")], heading="Organisation"
+            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading="Organisation",
         ),
         *PostalAddress.address_panels,
         MultiFieldPanel(

@@ -15,6 +15,9 @@ from home.blocks import ContentStreamBlock, HomeStreamBlock
 class HomePage(ExternalPreviewMixin, Page):
     """The welcome page at the root of the site; one per site."""
 
+    page_description = "The welcome page at the top of the site. A site has only one."
+    admin_icon = "home"
+
     hero_heading = models.CharField(
         max_length=120,
         help_text="The big welcome line at the top, e.g. 'Recovery is Possible. You are not alone.'",
@@ -69,6 +72,12 @@ class HomePage(ExternalPreviewMixin, Page):
 
 class ContentPage(ExternalPreviewMixin, Page):
     """A page that explains one thing, e.g. 'What is Peer Support?'."""
+
+    page_description = (
+        "A page that explains one thing, e.g. 'What is Peer Support?', built from headings, "
+        "text, pictures and other blocks."
+    )
+    admin_icon = "doc-full"
 
     intro = models.TextField(
         blank=True,

@@ -19,7 +19,9 @@ class UpcomingEvents(Schema):
 class UpcomingEventsBlock(blocks.StructBlock):
     """The next few event dates, or a plain message when there are none."""
 
-    heading = blocks.CharBlock(default="Upcoming Events", max_length=80)
+    heading = blocks.CharBlock(
+        default="Upcoming Events", max_length=80, help_text="The heading above the dates."
+    )
     count = blocks.IntegerBlock(
         default=3, min_value=1, max_value=10, help_text="How many dates to show (1 to 10)."
     )

@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite: a small site with a home page."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.test import Client
 
 from tests.home.factories import home_page_as_site_root
 
@@ -21,3 +23,18 @@ def isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def signed_in_as(db, django_user_model):
+    """A function giving a test client signed in as a new member of the named groups."""
+
+    def sign_in(*groups):
+        number = django_user_model.objects.count() + 1
+        user = django_user_model.objects.create_user(f"volunteer-{number}", password="x")
+        user.groups.add(*Group.objects.filter(name__in=groups))
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -37,7 +37,7 @@ class SubscriberQuerySet(models.QuerySet):
 class NewsletterSubscriber(models.Model):
     """An email address that asked for the newsletter; it counts once its owner confirms."""
 
-    email = models.EmailField(unique=True)
+    email = models.EmailField(unique=True, help_text="The address the newsletter is sent to.")
     signed_up_at = models.DateTimeField(
         default=timezone.now, help_text="When they ticked the consent box."
     )
@@ -76,6 +76,9 @@ def subscriber_from_token(token, salt, max_age=None):
 
 class NewsletterPage(ContactPageMixin, RoutablePageMixin, Page):
     """The newsletter signup page, with the confirm and unsubscribe pages its emails link to."""
+
+    page_description = "Where visitors sign up for the newsletter. A site has only one."
+    admin_icon = "mail"
 
     intro = RichTextField(
         features=PARAGRAPH_FEATURES,

@@ -50,9 +50,33 @@ class FormField(AbstractFormField):
 
     page = ParentalKey("contact.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    panels = [
+        FieldPanel("label"),
+        FieldPanel(
+            "help_text",
+            help_text="Optional: a hint shown under the question, e.g. 'We reply within a week.'",
+        ),
+        FieldPanel("required", help_text="Tick if people must answer before they can send."),
+        FieldPanel(
+            "field_type",
+            classname="formbuilder-type",
+            required_on_save=True,
+            help_text="The kind of answer: a line of text, a longer message, an email address, "
+            "a choice from a list, a tick box…",
+        ),
+        FieldPanel("choices", classname="formbuilder-choices"),
+        FieldPanel("default_value", classname="formbuilder-default"),
+    ]
+
 
 class FormPage(ContactPageMixin, AbstractEmailForm):  # noqa: DJ008 (Page gives __str__)
     """A form visitors fill in, e.g. 'Inquire about our services'; answers are kept in the admin."""
+
+    page_description = (
+        "A form visitors fill in, e.g. to ask about services or to volunteer. What they send is "
+        "kept under Forms in the menu."
+    )
+    admin_icon = "form"
 
     intro = RichTextField(
         features=PARAGRAPH_FEATURES,
@@ -85,7 +109,20 @@ class FormPage(ContactPageMixin, AbstractEmailForm):  # noqa: DJ008 (Page gives 
                     "(separate several with commas). The notice says only that a message "
                     "arrived; its answers stay in the admin, under Forms.",
                 ),
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("subject")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "from_address",
+                            help_text="Optional: the address the notice comes from; leave blank "
+                            "for the site's usual one.",
+                        ),
+                        FieldPanel(
+                            "subject",
+                            help_text="Optional: the notice's subject line; by default 'New "
+                            "message from the form' and the page's title.",
+                        ),
+                    ]
+                ),
             ],
             heading="Email notice",
         ),

@@ -11,9 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from cms.blocks import INLINE_FEATURES
@@ -76,7 +76,7 @@ class EventQuerySet(models.QuerySet):
         return [o for o in reversed(self.occurrences(end=now)) if o.end < now]
 
 
-class Event(DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
+class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
     """A dated event: a session of a program, a workshop, a social; may repeat."""
 
     title = models.CharField(max_length=200, help_text="e.g. 'Peer support group'.")
@@ -154,6 +154,7 @@ class Event(DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
         FieldPanel("registration_url"),
         FieldPanel("status"),
         FieldPanel("slug"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("title"),

@@ -37,6 +37,9 @@ class CalendarFileRoutesMixin(RoutablePageMixin):
 class ProgramIndexPage(ExternalPreviewMixin, Page):
     """The list of workshops and groups, at /programs/."""
 
+    page_description = "The list of all your workshops and groups. A site has only one."
+    admin_icon = "list-ul"
+
     intro = RichTextField(
         features=PARAGRAPH_FEATURES,
         blank=True,
@@ -72,6 +75,9 @@ class ProgramPageTag(TaggedItemBase):
 
 class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     """One workshop or group: who it is for, how it runs and how to join."""
+
+    page_description = "One workshop or group: who it is for, how it runs and how to join."
+    admin_icon = "group"
 
     summary = models.TextField(
         max_length=300,
@@ -213,6 +219,12 @@ class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
 
 class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     """The events calendar, at /events/; events themselves are edited under Events in the menu."""
+
+    page_description = (
+        "The events calendar. A site has only one; add the events themselves under Events in "
+        "the menu."
+    )
+    admin_icon = "date"
 
     intro = RichTextField(
         features=PARAGRAPH_FEATURES,

@@ -19,6 +19,12 @@ RESOURCES_PER_PAGE = 20
 class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
     """The resource directory, at /resources/; resources themselves are edited under Resources."""
 
+    page_description = (
+        "The directory of services and supports, with filters. A site has only one; add the "
+        "resources themselves under Resource directory in the menu."
+    )
+    admin_icon = "search"
+
     intro = StreamField(
         BodyStreamBlock(),
         blank=True,
