@@ -64,19 +64,8 @@ def cancel_event(page):
     expect(page.get_by_text("published", exact=False).first).to_be_visible()
 
 
-def test_editor_adds_event_moderator_publishes_it_and_visitors_see_it(
-    site, page, new_context, volunteer
-):
-    start, end = next_week_at_six()
-    log_in(page, site, volunteer("Editors"))
-    add_event_as_draft(page, start, end)
-    assert Event.objects.filter(title=TITLE, live=False).count() == 1
-
-    moderator_page = new_context().new_page()
-    log_in(moderator_page, site, volunteer("Moderators"))
-    publish_event(moderator_page)
-    assert Event.objects.get(title=TITLE).live
-
+def assert_event_is_public(page, site, start):
+    """The event is on the home page, the calendar page, the calendar feed and the API."""
     page.goto(site)
     upcoming = page.locator("section.upcoming-events")
     expect(upcoming.get_by_role("link", name=TITLE)).to_be_visible()
@@ -93,6 +82,22 @@ def test_editor_adds_event_moderator_publishes_it_and_visitors_see_it(
     (item,) = [item for item in api["items"] if item["title"] == TITLE]
     assert item["venue_name"] == "CONNECT drop-in room"
     assert item["start"] == start.isoformat()
+
+
+def test_editor_adds_event_moderator_publishes_it_and_visitors_see_it(
+    site, page, new_context, volunteer
+):
+    start, end = next_week_at_six()
+    log_in(page, site, volunteer("Editors"))
+    add_event_as_draft(page, start, end)
+    assert Event.objects.filter(title=TITLE, live=False).count() == 1
+
+    moderator_page = new_context().new_page()
+    log_in(moderator_page, site, volunteer("Moderators"))
+    publish_event(moderator_page)
+    assert Event.objects.get(title=TITLE).live
+
+    assert_event_is_public(page, site, start)
 
     cancel_event(moderator_page)
     page.goto(f"{site}/events/")

@@ -19,6 +19,18 @@ def fill_inquiry(page, email):
     page.get_by_role("button", name="Send").click()
 
 
+def read_and_download_inquiries(page):
+    """Forms → the inquiry form: the messages, then ⋯ → Download CSV; returns the CSV's rows."""
+    admin_menu(page).get_by_role("link", name="Forms").click()
+    page.get_by_role("link", name="Inquire about our services").click()
+    expect(page.get_by_role("cell", name=QUESTION)).to_be_visible()
+    page.get_by_role("button", name="Actions").click()
+    screenshot(page, "read-inquiries")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    return list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
+
+
 def test_visitor_corrects_inquiry_and_form_manager_exports_it(site, page, settings, volunteer):
     settings.FORM_MINIMUM_SECONDS = 0
     page.goto(f"{site}/inquire/")
@@ -38,12 +50,5 @@ def test_visitor_corrects_inquiry_and_form_manager_exports_it(site, page, settin
     assert FormSubmission.objects.get().get_data()["email"] == "sam@example.org"
 
     log_in(page, site, volunteer("Form managers"))
-    admin_menu(page).get_by_role("link", name="Forms").click()
-    page.get_by_role("link", name="Inquire about our services").click()
-    expect(page.get_by_role("cell", name=QUESTION)).to_be_visible()
-    page.get_by_role("button", name="Actions").click()
-    screenshot(page, "read-inquiries")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download CSV").click()
-    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
+    rows = read_and_download_inquiries(page)
     assert [(row["Email"], row["Your question"]) for row in rows] == [("sam@example.org", QUESTION)]
