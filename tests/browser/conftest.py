@@ -102,11 +102,12 @@ def axe_violations(page):
     ]
 
 
-def screenshot(page, name):
-    """Save a screenshot for docs/editor-guide.md (docs/images/<name>.png)."""
+def screenshot(page, name, full_page=False):
+    """Save a screenshot for the docs (docs/images/<name>.png)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # A 64-colour palette keeps admin screenshots sharp at about a third of the size.
-    image = Image.open(io.BytesIO(page.screenshot(animations="disabled"))).quantize(colors=64)
+    png = page.screenshot(animations="disabled", full_page=full_page)
+    image = Image.open(io.BytesIO(png)).quantize(colors=64)
     image.save(SCREENSHOTS / f"{name}.png", optimize=True)
 
 
