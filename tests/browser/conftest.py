@@ -4,13 +4,18 @@ scripts/test_with_services.sh installs Chromium (Debian's package) and axe-core 
 tests/browser/package.json); without them these tests are skipped with the reason.
 """
 
+import io
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, transaction
+from PIL import Image
+from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in the test's thread; the test itself still talks to the
@@ -60,11 +65,28 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True, "viewport": {"width": 1280, "height": 900}}
 
 
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """What the data migrations made (Wagtail's root page, the volunteer groups), serialized."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
-def site(live_server, transactional_db, settings):
-    """The seeded CONNECT site on a live server; returns its base URL."""
+def site(live_server, transactional_db, migrated_data, settings):
+    """The seeded CONNECT site on a live server; returns its base URL.
+
+    Each test empties the database when it ends, so each starts afresh from what the migrations
+    made. (pytest-django's serialized rollback cannot do it: once Playwright's event loop runs,
+    Django hands the test a new connection object, without the serialized data.)
+    """
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(migrated_data)
     call_command("load_seed_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     settings.WAGTAILADMIN_BASE_URL = live_server.url
+    # Wagtail 8 autosaves new snippets while they are typed in; a click on "Save" during an autosave
+    # can make a second copy, so the tests save only when the volunteer says so.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     return live_server.url
 
 
@@ -109,4 +131,44 @@ def axe_violations(page):
 def screenshot(page, name, full_page=False):
     """Save a screenshot for the docs (docs/images/<name>.png)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+    # A 64-colour palette keeps admin screenshots sharp at about a third of the size.
+    png = page.screenshot(animations="disabled", full_page=full_page)
+    image = Image.open(io.BytesIO(png)).quantize(colors=64)
+    image.save(SCREENSHOTS / f"{name}.png", optimize=True)
+
+
+PASSWORD = "volunteer-password"
+
+
+@pytest.fixture
+def volunteer(django_user_model):
+    """Make a volunteer in one of the groups the data migrations create: volunteer("Editors")."""
+
+    def make(group_name):
+        username = group_name.lower().replace(" ", "-")
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", PASSWORD, first_name=group_name.rstrip("s")
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+def log_in(page, site, user):
+    """Sign in to the admin through its login form, as a volunteer would."""
+    page.goto(f"{site}/admin/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def field(page, label):
+    """The admin's text box with this label (a required one's label ends in *)."""
+    return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(label)}\*?$"))
+
+
+def admin_menu(page):
+    """The admin's sidebar menu (not the breadcrumb trail, which can hold the same names)."""
+    return page.get_by_role("navigation", name="Main menu")

@@ -1,0 +1,117 @@
+"""The everyday tasks in docs/editor-guide.md, done in Chromium; each step's screenshot goes in the guide."""
+
+import re
+
+from django.utils import timezone
+from PIL import Image
+from playwright.sync_api import expect
+
+from home.models import HomePage, Partner
+from resources.models import Resource
+from tests.browser.conftest import admin_menu, field, log_in, screenshot
+
+WELCOME = "We are a peer-run charity in London, Ontario. Drop in, call or write: we are glad to hear from you."
+
+
+def open_home_page_listing(page):
+    admin_menu(page).get_by_role("button", name="Pages").click()
+    page.get_by_role("dialog").get_by_role("link", name="Welcome", exact=True).click()
+
+
+def open_home_page_editor(page):
+    """Pages → the home page (called "Welcome" in the page tree) → ... → Edit."""
+    open_home_page_listing(page)
+    page.get_by_role("button", name="Actions").first.click()
+    page.get_by_role("link", name="Edit", exact=True).click()
+
+
+def publish_page(page):
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("published", exact=False).first).to_be_visible()
+
+
+def test_moderator_changes_the_welcome_text(site, page, volunteer):
+    log_in(page, site, volunteer("Moderators"))
+    open_home_page_editor(page)
+    welcome_text = page.get_by_role("region", name="Intro").get_by_role("textbox")
+    welcome_text.press("ControlOrMeta+a")
+    welcome_text.fill(WELCOME)
+    screenshot(page, "change-welcome-text")
+    publish_page(page)
+
+    assert WELCOME in HomePage.objects.get().intro
+    page.goto(site)
+    expect(page.get_by_text(WELCOME)).to_be_visible()
+
+
+def test_moderator_adds_a_page(site, page, volunteer):
+    log_in(page, site, volunteer("Moderators"))
+    open_home_page_listing(page)
+    page.get_by_role("link", name="Add child page").first.click()
+    expect(page.get_by_role("heading", name="Create a page in")).to_be_visible()
+    screenshot(page, "add-page-type")
+    page.get_by_role("link", name=re.compile("^Content page")).click()
+    field(page, "Title").fill("Our volunteers")
+    page.get_by_role("region", name="Intro").get_by_role("textbox").fill(
+        "Who answers the phone, and how to join them."
+    )
+    page.get_by_role("region", name="Body").get_by_role("button", name="Insert a block").click()
+    page.get_by_role("option", name="Paragraph").click()
+    page.get_by_role("region", name="Body").get_by_role("textbox").last.fill(
+        "Every volunteer has lived experience and peer support training."
+    )
+    screenshot(page, "add-page")
+    publish_page(page)
+
+    page.goto(f"{site}/our-volunteers/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Our volunteers")
+    expect(page.get_by_text("Every volunteer has lived experience")).to_be_visible()
+
+
+def test_editor_adds_a_partner_logo(site, page, volunteer, tmp_path):
+    logo = tmp_path / "cmha-logo.png"
+    Image.new("RGB", (480, 240), "#0b5563").save(logo)
+    log_in(page, site, volunteer("Editors"))
+    admin_menu(page).get_by_role("link", name="Partners").click()
+    page.get_by_role("link", name="Add partner").click()
+    field(page, "Name").fill("CMHA Thames Valley")
+    page.get_by_role("button", name="Choose an image").click()
+    chooser = page.get_by_role("dialog")
+    chooser.get_by_role("tab", name="Upload").click()
+    chooser.get_by_label("File").set_input_files(logo)
+    field(chooser, "Title").fill("CMHA Thames Valley logo")
+    screenshot(page, "add-partner-logo-upload")
+    chooser.get_by_role("button", name="Upload").click()
+    expect(chooser).to_be_hidden()
+    field(page, "Logo alt text").fill("CMHA Thames Valley")
+    field(page, "Website").fill("https://cmhatv.example.org")
+    screenshot(page, "add-partner-logo")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("'CMHA Thames Valley' created", exact=False)).to_be_visible()
+
+    assert Partner.objects.get(name="CMHA Thames Valley").logo.title == "CMHA Thames Valley logo"
+    page.goto(site)
+    logo_on_home_page = page.locator("section.partners").get_by_role(
+        "img", name="CMHA Thames Valley"
+    )
+    expect(logo_on_home_page).to_be_visible()
+
+
+def test_editor_reverifies_a_resource_from_the_dashboard(site, page, volunteer):
+    log_in(page, site, volunteer("Editors"))
+    panel = page.get_by_role("region", name="Resources needing re-checking")
+    due = panel.locator("a[href*='/edit/']").first
+    name = due.inner_text()
+    screenshot(page, "reverify-resource-dashboard")
+    due.click()
+    last_verified = field(page, "Last verified")
+    last_verified.fill(f"{timezone.localdate():%Y-%m-%d}")
+    page.keyboard.press("Escape")
+    last_verified.evaluate("box => box.scrollIntoView({block: 'center'})")
+    screenshot(page, "reverify-resource")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text(f"'{name}' updated", exact=False)).to_be_visible()
+
+    assert Resource.objects.get(name=name).last_verified == timezone.localdate()
+    assert name not in [r.name for r in Resource.objects.needing_verification()]
