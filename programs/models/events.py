@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from itertools import islice
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
@@ -38,6 +39,17 @@ class Occurrence:
         return self.event.status == "cancelled"
 
 
+def occurrences_of(events, start=None, end=None, limit=None):
+    """The dates of the given events between start and end, soonest first (the first `limit`)."""
+    found = [
+        occurrence
+        for event in events
+        for occurrence in event.occurrences_between(start, end, limit=limit)
+    ]
+    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.pk))
+    return found[:limit] if limit else found
+
+
 class EventQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -59,16 +71,18 @@ class EventQuerySet(models.QuerySet):
 
     def occurrences(self, start=None, end=None):
         """Every date of these events between start and end, soonest first."""
-        events = self.overlapping(start, end).select_related("program")
-        found = [
-            occurrence for event in events for occurrence in event.occurrences_between(start, end)
-        ]
-        return sorted(found, key=lambda occurrence: (occurrence.start, occurrence.event.pk))
+        return occurrences_of(self.overlapping(start, end).select_related("program"), start, end)
 
     def upcoming_occurrences(self, limit=None, now=None):
-        """Dates still to come (or under way), soonest first."""
-        upcoming = self.occurrences(start=now or timezone.now())
-        return upcoming[:limit] if limit else upcoming
+        """Dates still to come (or under way), soonest first; all of them, or the first `limit`."""
+        now = now or timezone.now()
+        events = self.overlapping(start=now)
+        if limit:
+            # Of the one-off events only the soonest `limit` can be among the first dates; leaving
+            # the others in the database keeps a short list cheap however many events there are.
+            soonest = events.filter(repeat="").order_by("start").values("pk")[:limit]
+            events = events.filter(~Q(repeat="") | Q(pk__in=soonest))
+        return occurrences_of(events.select_related("program"), start=now, limit=limit)
 
     def past_occurrences(self, now=None):
         """Dates that have ended, most recent first."""
@@ -166,6 +180,11 @@ class Event(DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
 
     class Meta:
         ordering = ["start"]
+        # The calendar reads events in date order, and a program's events in date order.
+        indexes = [
+            models.Index(fields=["start"], name="event_start_idx"),
+            models.Index(fields=["program", "start"], name="event_program_start_idx"),
+        ]
 
     def __str__(self):
         return self.title
@@ -220,11 +239,12 @@ class Event(DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
         zone = local_start.tzinfo
         return [moment.replace(tzinfo=zone) for moment in rule]
 
-    def occurrences_between(self, start=None, end=None):
-        """This event's dates that overlap start..end (either may be open)."""
+    def occurrences_between(self, start=None, end=None, limit=None):
+        """This event's dates that overlap start..end (either may be open), the first `limit`."""
         duration = self.end - self.start
-        return [
+        found = (
             Occurrence(self, begin, begin + duration)
             for begin in self.starts()
             if (end is None or begin < end) and (start is None or begin + duration >= start)
-        ]
+        )
+        return list(islice(found, limit))
