@@ -6,10 +6,11 @@ from itertools import islice
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -69,9 +70,14 @@ class EventQuerySet(models.QuerySet):
         """Events with a date in the last month or still to come, e.g. for calendar feeds."""
         return self.overlapping(start=(now or timezone.now()) - RECENT)
 
+    def with_programs(self):
+        """Each event's program, read once per program (without its body) instead of per event."""
+        programs = apps.get_model("programs", "ProgramPage").objects.defer_streamfields()
+        return self.prefetch_related(Prefetch("program", queryset=programs))
+
     def occurrences(self, start=None, end=None):
         """Every date of these events between start and end, soonest first."""
-        return occurrences_of(self.overlapping(start, end).select_related("program"), start, end)
+        return occurrences_of(self.overlapping(start, end).with_programs(), start, end)
 
     def upcoming_occurrences(self, limit=None, now=None):
         """Dates still to come (or under way), soonest first; all of them, or the first `limit`."""
@@ -82,7 +88,7 @@ class EventQuerySet(models.QuerySet):
             # the others in the database keeps a short list cheap however many events there are.
             soonest = events.filter(repeat="").order_by("start").values("pk")[:limit]
             events = events.filter(~Q(repeat="") | Q(pk__in=soonest))
-        return occurrences_of(events.select_related("program"), start=now, limit=limit)
+        return occurrences_of(events.with_programs(), start=now, limit=limit)
 
     def past_occurrences(self, now=None):
         """Dates that have ended, most recent first."""

@@ -203,9 +203,13 @@ class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
 
     def upcoming_occurrences(self, limit=UPCOMING_ON_PROGRAM_PAGE):
         """This program's next event dates, soonest first."""
-        if hasattr(self, "live_events"):  # fetched with the page, see prefetch_for_api
-            return occurrences_of(self.live_events, start=timezone.now(), limit=limit)
-        return Event.objects.live().filter(program=self).upcoming_occurrences(limit=limit)
+        now = timezone.now()
+        events = getattr(self, "live_events", None)  # fetched with the page, see prefetch_for_api
+        if events is None:
+            events = list(Event.objects.live().filter(program=self).overlapping(start=now))
+        for event in events:
+            event.program = self  # this page, rather than read again for each event
+        return occurrences_of(events, start=now, limit=limit)
 
     @classmethod
     def prefetch_for_api(cls, queryset):
