@@ -1,5 +1,6 @@
 """/api/v3/events/: the events calendar for other sites, each date of a repeating event listed."""
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
@@ -88,9 +89,24 @@ def event_representation(event, start, end, events_page):
     }
 
 
-def occurrences_representation(occurrences):
-    events_page = live_events_page()
+def occurrences_representation(occurrences, events_page=None):
+    events_page = events_page or live_events_page()
     return [event_representation(o.event, o.start, o.end, events_page) for o in occurrences]
+
+
+class OccurrenceItems(Sequence):
+    """Occurrences turned into API items only as a page of them is taken, not all at once."""
+
+    def __init__(self, occurrences):
+        self.occurrences = occurrences
+
+    def __len__(self):
+        return len(self.occurrences)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return occurrences_representation(self.occurrences[index])
+        return occurrences_representation([self.occurrences[index]])[0]
 
 
 def live_events_page():
@@ -119,7 +135,7 @@ def list_events(request, filters: Query[EventFilters]):
     occurrences = events.occurrences(start, end)
     if filters.when == "past":
         occurrences = [o for o in reversed(occurrences) if o.end < now]
-    return occurrences_representation(occurrences)
+    return OccurrenceItems(occurrences)
 
 
 @router.get("/{event_id}/", response=EventDetail, url_name="event", summary="Event")
@@ -156,4 +172,8 @@ class UpcomingEventsField(SerializerField):
         return instance
 
     def to_representation(self, program) -> list[EventBase]:
-        return occurrences_representation(program.upcoming_occurrences())
+        # Looked up once for a whole v2 listing of programs (v3 gives a fresh dict each time).
+        context = self.context
+        if context.get("events_page") is None:
+            context["events_page"] = live_events_page()
+        return occurrences_representation(program.upcoming_occurrences(), context["events_page"])

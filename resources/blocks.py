@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from resources.models import Resource, ResourceIndexPage, UnknownFilterValue
+from resources.models import Resource, ResourceIndexPage
 from resources.models.directory import categories_in_use
 
 
@@ -26,10 +26,8 @@ class ResourceListBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        try:
-            resources = Resource.objects.filtered(category=value["category"])
-        except UnknownFilterValue:
-            resources = Resource.objects.none()
+        # A category no longer in use simply lists nothing.
+        resources = Resource.objects.in_category(value["category"]).with_details().order_by("name")
         context["resources"] = resources[: value["count"]]
         context["total"] = resources.count()
         context["directory_page"] = ResourceIndexPage.objects.live().first()

@@ -1,12 +1,12 @@
 """API wiring: every app's public v3 routes registered in one place, and the v2 router."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.api import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cms.api.errors import answer_bad_queries_with_400
 from cms.api.media import ImagesWithRenditionsAPIViewSet, images_router
+from cms.api.pages import PagesWithRelationsAPIViewSet
 from cms.api.preview import router as preview_router
 from cms.api.site_settings import router as site_settings_router
 from cms.api.summaries import router as summaries_router
@@ -29,6 +29,6 @@ for prefix, router in V3_ROUTERS:
 answer_bad_queries_with_400(api_v3)
 
 api_v2 = WagtailAPIRouter("wagtailapi_v2")
-api_v2.register_endpoint("pages", PagesAPIViewSet)
+api_v2.register_endpoint("pages", PagesWithRelationsAPIViewSet)
 api_v2.register_endpoint("images", ImagesWithRenditionsAPIViewSet)
 api_v2.register_endpoint("documents", DocumentsAPIViewSet)

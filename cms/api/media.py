@@ -12,7 +12,8 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.api.v3.router import get_images_queryset
 
-from cms.renditions import ImageRenditions, image_representation
+from cms.api.pages import TagNames
+from cms.renditions import RENDITION_SPECS, ImageRenditions, image_representation
 
 images_router = Router(tags=["images"], auth=AllowAnonymous())
 
@@ -50,6 +51,7 @@ class ImageAltField(Field):
 
 
 class ImageWithRenditionsSerializer(ImageSerializer):
+    tags = TagNames(read_only=True)
     renditions = ImageRenditionsField(read_only=True)
     alt = ImageAltField(read_only=True)
 
@@ -60,3 +62,8 @@ class ImagesWithRenditionsAPIViewSet(ImagesAPIViewSet):
     base_serializer_class = ImageWithRenditionsSerializer
     body_fields = ImagesAPIViewSet.body_fields + ["alt", "renditions"]
     listing_default_fields = ImagesAPIViewSet.listing_default_fields + ["alt"]
+
+    def get_queryset(self):
+        """With every image's tags and renditions fetched at once, however many are listed."""
+        renditions = RENDITION_SPECS.values()
+        return super().get_queryset().prefetch_related("tags").prefetch_renditions(*renditions)

@@ -2,7 +2,9 @@
 
 from django import template
 from django.conf import settings
-from wagtail.models import Site
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Left, Length
+from wagtail.models import PageViewRestriction, Site
 
 from cms.fragment_cache import fragments_version
 
@@ -27,10 +29,16 @@ def main_menu(context):
     home = site.root_page
     return {
         "home": home,
-        "items": home.get_children().live().public().in_menu(),
+        "items": home.get_children().live().in_menu().exclude(Exists(restricted_ancestor())),
         "current": context.get("page"),
         "request": request,
     }
+
+
+def restricted_ancestor():
+    """View restrictions on a page or its ancestors, as a subquery: what public() does in two."""
+    page_path = Left(OuterRef("path"), Length("page__path"))
+    return PageViewRestriction.objects.filter(page__path=page_path)
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -39,11 +47,16 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"page": None}
-    return {
-        "page": page,
-        "ancestors": page.get_ancestors().filter(depth__gt=1),
-        "request": context.get("request"),
-    }
+    request = context.get("request")
+    return {"page": page, "ancestors": ancestors_below_root(page, request), "request": request}
+
+
+def ancestors_below_root(page, request):
+    """The page's ancestors from the home page down; no query for a child of the site's root."""
+    site = Site.find_for_request(request) if request else None
+    if site and page.path[: -page.steplen] == site.root_page.path:
+        return [site.root_page]
+    return page.get_ancestors().filter(depth__gt=1)
 
 
 @register.simple_tag

@@ -1,7 +1,10 @@
 """The newsletter signup form in every page's footer."""
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 
+from cms.fragment_cache import fragments_version
 from contact.forms import NewsletterSignupForm
 from contact.models import NewsletterPage
 
@@ -11,7 +14,7 @@ register = template.Library()
 @register.inclusion_tag("components/newsletter_signup.html", takes_context=True)
 def newsletter_signup(context):
     """The signup form, posting to the newsletter page; nothing without one, or on that page."""
-    newsletter_page = NewsletterPage.objects.live().first()
+    newsletter_page = live_newsletter_page()
     current = context.get("page")
     if newsletter_page is None or getattr(current, "pk", None) == newsletter_page.pk:
         return {}
@@ -20,3 +23,13 @@ def newsletter_signup(context):
         "form": NewsletterSignupForm(auto_id="newsletter-%s"),
         "request": context.get("request"),
     }
+
+
+def live_newsletter_page():
+    """The live newsletter page, or None; kept until any page is published (the fragments' version)."""
+    key = f"contact:newsletter-page:{fragments_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = NewsletterPage.objects.live().first() or False  # False: "none", remembered too
+        cache.set(key, found, settings.FRAGMENT_CACHE_TIMEOUT)
+    return found or None

@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from itertools import islice
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
@@ -38,6 +40,17 @@ class Occurrence:
         return self.event.status == "cancelled"
 
 
+def occurrences_of(events, start=None, end=None, limit=None):
+    """The dates of the given events between start and end, soonest first (the first `limit`)."""
+    found = [
+        occurrence
+        for event in events
+        for occurrence in event.occurrences_between(start, end, limit=limit)
+    ]
+    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.pk))
+    return found[:limit] if limit else found
+
+
 class EventQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -57,18 +70,25 @@ class EventQuerySet(models.QuerySet):
         """Events with a date in the last month or still to come, e.g. for calendar feeds."""
         return self.overlapping(start=(now or timezone.now()) - RECENT)
 
+    def with_programs(self):
+        """Each event's program, read once per program (without its body) instead of per event."""
+        programs = apps.get_model("programs", "ProgramPage").objects.defer_streamfields()
+        return self.prefetch_related(Prefetch("program", queryset=programs))
+
     def occurrences(self, start=None, end=None):
         """Every date of these events between start and end, soonest first."""
-        events = self.overlapping(start, end).select_related("program")
-        found = [
-            occurrence for event in events for occurrence in event.occurrences_between(start, end)
-        ]
-        return sorted(found, key=lambda occurrence: (occurrence.start, occurrence.event.pk))
+        return occurrences_of(self.overlapping(start, end).with_programs(), start, end)
 
     def upcoming_occurrences(self, limit=None, now=None):
-        """Dates still to come (or under way), soonest first."""
-        upcoming = self.occurrences(start=now or timezone.now())
-        return upcoming[:limit] if limit else upcoming
+        """Dates still to come (or under way), soonest first; all of them, or the first `limit`."""
+        now = now or timezone.now()
+        events = self.overlapping(start=now)
+        if limit:
+            # Of the one-off events only the soonest `limit` can be among the first dates; leaving
+            # the others in the database keeps a short list cheap however many events there are.
+            soonest = events.filter(repeat="").order_by("start").values("pk")[:limit]
+            events = events.filter(~Q(repeat="") | Q(pk__in=soonest))
+        return occurrences_of(events.with_programs(), start=now, limit=limit)
 
     def past_occurrences(self, now=None):
         """Dates that have ended, most recent first."""
@@ -167,6 +187,11 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
 
     class Meta:
         ordering = ["start"]
+        # The calendar reads events in date order, and a program's events in date order.
+        indexes = [
+            models.Index(fields=["start"], name="event_start_idx"),
+            models.Index(fields=["program", "start"], name="event_program_start_idx"),
+        ]
 
     def __str__(self):
         return self.title
@@ -221,11 +246,12 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
         zone = local_start.tzinfo
         return [moment.replace(tzinfo=zone) for moment in rule]
 
-    def occurrences_between(self, start=None, end=None):
-        """This event's dates that overlap start..end (either may be open)."""
+    def occurrences_between(self, start=None, end=None, limit=None):
+        """This event's dates that overlap start..end (either may be open), the first `limit`."""
         duration = self.end - self.start
-        return [
+        found = (
             Occurrence(self, begin, begin + duration)
             for begin in self.starts()
             if (end is None or begin < end) and (start is None or begin + duration >= start)
-        ]
+        )
+        return list(islice(found, limit))

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,7 +21,7 @@ from cms.models import ExternalPreviewMixin
 from programs.api import UpcomingEventsField, live_events_page
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
-from programs.models.events import Event
+from programs.models.events import Event, occurrences_of
 
 UPCOMING_ON_PROGRAM_PAGE = 10
 
@@ -208,7 +209,21 @@ class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
 
     def upcoming_occurrences(self, limit=UPCOMING_ON_PROGRAM_PAGE):
         """This program's next event dates, soonest first."""
-        return Event.objects.live().filter(program=self).upcoming_occurrences(limit=limit)
+        now = timezone.now()
+        events = getattr(self, "live_events", None)  # fetched with the page, see prefetch_for_api
+        if events is None:
+            events = list(Event.objects.live().filter(program=self).overlapping(start=now))
+        for event in events:
+            event.program = self  # this page, rather than read again for each event
+        return occurrences_of(events, start=now, limit=limit)
+
+    @classmethod
+    def prefetch_for_api(cls, queryset):
+        """API listings: each program's categories and coming events in two queries for all."""
+        events = Event.objects.live().overlapping(start=timezone.now())
+        return queryset.prefetch_related(
+            "categories", Prefetch("events", queryset=events, to_attr="live_events")
+        )
 
     @path("feed.ics", name="feed")
     def feed(self, request):

@@ -66,6 +66,12 @@ class ResourceTag(TaggedItemBase):
         "resources.Resource", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
+    class Meta:
+        # A category's resources straight from the index, without reading the tagging rows.
+        indexes = [
+            models.Index(fields=["tag", "content_object"], name="resourcetag_tag_resource_idx")
+        ]
+
 
 def categories_in_use():
     """The tags given to at least one resource, by name."""
@@ -114,16 +120,19 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """Everything a listing shows, fetched in a fixed number of queries however many there are."""
         return self.prefetch_related("phone_numbers", "languages", "categories")
 
-    def filtered(self, category="", language="", search=""):
-        """In a category and language, matching the text, by name, with their details."""
+    def filtered(self, category="", language="", search="", categories=None, languages=None):
+        """In a category and language, matching the text, by name, with their details. Pass the
+        categories in use and the languages if already fetched, so they are not fetched again."""
         resources = self.with_details()
         if category:
-            known = categories_in_use().values_list("slug", flat=True)
+            categories = categories_in_use() if categories is None else categories
+            known = [tag.slug for tag in categories]
             if category not in known:
                 raise UnknownFilterValue("category", category, known)
             resources = resources.in_category(category)
         if language:
-            known = Language.objects.values_list("code", flat=True)
+            languages = Language.objects.all() if languages is None else languages
+            known = [each.code for each in languages]
             if language not in known:
                 raise UnknownFilterValue("language", language, known)
             resources = resources.in_language(language)

@@ -49,8 +49,11 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
         chosen = {
             name: request.GET.get(name, "").strip() for name in ("category", "language", "search")
         }
+        categories, languages = list(categories_in_use()), list(Language.objects.all())
         try:
-            resources = Resource.objects.filtered(**chosen)
+            resources = Resource.objects.filtered(
+                **chosen, categories=categories, languages=languages
+            )
             problem = ""
         except UnknownFilterValue as error:
             resources, problem = Resource.objects.none(), f"{error} Choose one from the list above."
@@ -60,8 +63,8 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
             "chosen": chosen,
             "filtered": any(chosen.values()),
             "problem": problem,
-            "categories": categories_in_use(),
-            "languages": Language.objects.all(),
+            "categories": categories,
+            "languages": languages,
         }
         return self.render(request, context_overrides=context)
 

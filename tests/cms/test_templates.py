@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import override_settings
+from wagtail.models import PageViewRestriction
 
 from tests.cms.factories import SiteSettingsFactory
 from tests.home.factories import ContentPageFactory
@@ -71,6 +72,14 @@ def test_menu_lists_only_live_pages_marked_show_in_menus(client, home_page):
     assert f'<a href="{shown.url}">Shown</a>' in menu
     assert "Not in menu" not in menu and "Draft" not in menu
     assert '<a href="/" aria-current="page">Home</a>' in menu
+
+
+def test_menu_leaves_out_private_pages(client, home_page):
+    private = publish(ContentPageFactory(parent=home_page, title="Volunteers", show_in_menus=True))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    publish(ContentPageFactory(parent=home_page, title="Public", show_in_menus=True))
+    menu = client.get("/").content.decode().split('<nav class="main-menu"')[1].split("</nav>")[0]
+    assert ">Public<" in menu and "Volunteers" not in menu
 
 
 def test_breadcrumbs_below_the_home_page_only(client, home_page):

@@ -39,20 +39,6 @@ def test_section_is_left_out_while_no_partner_is_active(client, partners_section
     assert "CONNECT Partners" not in client.get("/").content.decode()
 
 
-def test_section_costs_the_same_queries_for_two_partners_or_ten(
-    client, partners_section, django_assert_max_num_queries
-):
-    PartnerFactory.create_batch(2)
-    client.get("/")  # renditions are made once, on first view
-    with django_assert_max_num_queries(40) as few:
-        client.get("/")
-    two = len(few.captured_queries)  # read now: each request clears the query log
-    PartnerFactory.create_batch(8)
-    client.get("/")
-    with django_assert_max_num_queries(two):
-        client.get("/")
-
-
 def test_api_lists_active_partners_in_order_with_logo_renditions(client, db):
     later = PartnerFactory(name="Later", sort_order=5, logo=None)
     first = PartnerFactory(name="First", sort_order=1)

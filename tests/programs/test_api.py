@@ -181,22 +181,6 @@ def test_events_are_described_in_the_openapi_document(client):
     assert "get" in paths["/api/v3/events/{event_id}/"]
 
 
-def test_listing_query_count_does_not_grow_with_events(
-    client, calendar_page, program, django_assert_max_num_queries
-):
-    def count_queries():
-        with django_assert_max_num_queries(50) as captured:
-            get_json(client, "/api/v3/events/?limit=100")
-        return len(captured)
-
-    EventFactory(program=program)
-    count_queries()  # Fills the site-root cache that page URLs use.
-    few = count_queries()
-    for day in range(30):
-        EventFactory(program=program, start=days_from_now(day + 1))
-    assert count_queries() == few
-
-
 @pytest.mark.parametrize("version", ["v2", "v3"])
 def test_program_page_api_has_its_fields_categories_and_upcoming_events(
     client, calendar_page, program, version

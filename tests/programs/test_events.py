@@ -217,6 +217,20 @@ def test_upcoming_occurrences_are_soonest_first_across_events():
     assert len(Event.objects.upcoming_occurrences(limit=2, now=now)) == 2
 
 
+def test_the_first_few_upcoming_dates_are_the_same_as_the_start_of_all_of_them():
+    now = toronto(2026, 3, 1, 12)
+    weekly(toronto(2026, 3, 4, 18), date(2026, 4, 29), title="Group")
+    weekly(toronto(2026, 2, 2, 18), date(2026, 3, 30), title="Walk")
+    for day in (3, 6, 9, 12, 20, 25):
+        EventFactory(start=toronto(2026, 3, day, 10), end=toronto(2026, 3, day, 12))
+    EventFactory(start=toronto(2026, 2, 27, 10), end=toronto(2026, 3, 2, 12), title="Retreat")
+
+    everything = Event.objects.upcoming_occurrences(now=now)
+
+    for limit in (1, 3, 5, 8):
+        assert Event.objects.upcoming_occurrences(limit=limit, now=now) == everything[:limit]
+
+
 def test_past_occurrences_are_most_recent_first_and_exclude_those_under_way():
     now = toronto(2026, 3, 12, 19)  # during the second session
     group = weekly(toronto(2026, 3, 5, 18), date(2026, 3, 19), title="Group")

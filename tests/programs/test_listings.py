@@ -150,24 +150,3 @@ def test_publishing_an_event_shows_it_at_once(client, home_page, calendar_page):
 
     assert ">Picnic<" in html(client, "/")
     assert ">Picnic<" in html(client, "/events/")
-
-
-@pytest.mark.parametrize("url", ["/", "/events/"])
-def test_listing_queries_do_not_grow_with_the_number_of_events(
-    client, home_page, calendar_page, program, url, django_assert_max_num_queries
-):
-    with_upcoming_events_block(home_page)
-    for day in range(1, 4):
-        EventFactory(program=program, start=days_from_now(day))
-    client.get(url)  # warm per-process caches (site root paths, settings)
-    with django_assert_max_num_queries(30) as few:
-        client.get(url)
-    for day in range(4, 44):
-        EventFactory(
-            program=program,
-            start=days_from_now(day),
-            repeat="weekly",
-            repeat_until=days_from_now(day + 60).date(),
-        )
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(url)

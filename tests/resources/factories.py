@@ -6,7 +6,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from resources.blocks import ResourceListBlock
-from resources.models import Language, PhoneNumber, Resource, ResourceIndexPage, ResourceTag
+from resources.models import Language, PhoneNumber, Resource, ResourceIndexPage
 from tests.cms.factories import BodyStreamBlockFactory
 
 
@@ -62,29 +62,3 @@ class ResourceFactory(DjangoModelFactory):
         resource = cls._build(model_class, *args, **kwargs)
         resource.save()
         return resource
-
-
-def add_resources_in_bulk(count, start):
-    """Resources with a phone, two languages and two categories each, without per-row saves."""
-    resources = Resource.objects.bulk_create(
-        Resource(
-            name=f"Bulk {n:04d}", slug=f"bulk-{n:04d}", short_description="Help.", city="London"
-        )
-        for n in range(start, start + count)
-    )
-    PhoneNumber.objects.bulk_create(
-        PhoneNumber(resource=r, number="519-433-1234") for r in resources
-    )
-    through = Resource.languages.through
-    through.objects.bulk_create(
-        through(resource=r, language=language)
-        for r in resources
-        for language in Language.objects.all()
-    )
-    family, _ = ResourceTag.tag_model().objects.get_or_create(name="family", slug="family")
-    peer, _ = ResourceTag.tag_model().objects.get_or_create(
-        name="peer support", slug="peer-support"
-    )
-    ResourceTag.objects.bulk_create(
-        ResourceTag(content_object=r, tag=tag) for r in resources for tag in (family, peer)
-    )

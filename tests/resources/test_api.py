@@ -4,10 +4,8 @@ import csv
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from tests.resources.factories import ResourceFactory, add_resources_in_bulk
+from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
 API = "/api/v3/resources/"
@@ -128,14 +126,3 @@ def test_hsds_download_applies_the_filters(client, listed):
     response = client.get(f"{API}export/hsds/", {"category": "advocacy"})
     assert response["Content-Disposition"] == 'attachment; filename="resources-hsds.json"'
     assert [org["name"] for org in response.json()["contents"]] == ["Réseau francophone"]
-
-
-def test_list_costs_the_same_queries_for_10_or_500_resources(client, django_assert_max_num_queries):
-    add_resources_in_bulk(10, start=0)
-    with CaptureQueriesContext(connection) as with_10:
-        client.get(API, {"category": "family", "limit": 100})
-    add_resources_in_bulk(490, start=10)
-    with django_assert_max_num_queries(len(with_10)):
-        response = client.get(API, {"category": "family", "limit": 100})
-    assert response.json()["count"] == 500
-    assert len(response.json()["items"]) == 100

@@ -1,8 +1,6 @@
 """Visitors filter, search and page through the directory, and open one resource's page."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
@@ -11,7 +9,6 @@ from tests.home.factories import home_page_as_site_root
 from tests.resources.factories import (
     ResourceFactory,
     ResourceIndexPageFactory,
-    add_resources_in_bulk,
 )
 
 pytestmark = pytest.mark.django_db
@@ -199,17 +196,3 @@ def test_intro_blocks_and_references_render(client, home_page):
     html = client.get("/resources/").content.decode()
     assert '<a href="#ref-1" id="cite-1">' in html
     assert '<li id="ref-1">' in html
-
-
-@pytest.mark.parametrize("query", ["", "?category=family&language=fr", "?page=2"])
-def test_directory_costs_the_same_queries_for_10_or_500_resources(
-    client, directory, django_assert_max_num_queries, query
-):
-    add_resources_in_bulk(10, start=0)
-    with CaptureQueriesContext(connection) as with_10:
-        assert client.get(f"/resources/{query}").status_code == 200
-    add_resources_in_bulk(490, start=10)
-    with django_assert_max_num_queries(len(with_10)):
-        response = client.get(f"/resources/{query}")
-    assert response.status_code == 200
-    assert "500 resources" in response.content.decode()

@@ -1,0 +1,28 @@
+"""v2 pages and images whose listings fetch related rows for all items at once, not per item."""
+
+from wagtail.api.v2.serializers import PageSerializer, TagsField
+from wagtail.api.v2.views import PagesAPIViewSet
+
+
+class TagNames(TagsField):
+    """Tag names in order, sorted here so that tags fetched with the whole listing are used."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PageWithTagNamesSerializer(PageSerializer):
+    def build_property_field(self, field_name, model_class):
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        return (TagNames if field_class is TagsField else field_class), kwargs
+
+
+class PagesWithRelationsAPIViewSet(PagesAPIViewSet):
+    """Wagtail's v2 pages; a page type may add prefetches for its API fields (prefetch_for_api)."""
+
+    base_serializer_class = PageWithTagNamesSerializer
+
+    def get_queryset(self):
+        queryset = super().get_queryset().select_related("locale")
+        prefetch = getattr(queryset.model, "prefetch_for_api", None)
+        return prefetch(queryset) if prefetch else queryset

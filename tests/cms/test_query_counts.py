@@ -1,0 +1,162 @@
+"""Every public page and API route costs the same few queries, however much content there is.
+
+The site is built once for the module (seed plus generated scale content), measured, grown
+thirty-fold and measured again. Each route is asked for once to warm Python's own per-process
+caches (content types), as in a running server, then measured twice:
+
+- cold: every Django cache emptied first (menu and footer fragments, renditions, site root paths).
+  The count must be the same at both sizes, so no part of any page grows with the content.
+- warm: the next request, with those caches filled but no whole-response cache, as a visitor
+  meets it when the page itself is not cached. The count must be under 15 for pages and 10 for
+  API routes, apart from the few listed in OVER_BUDGET with today's ceiling and the reason.
+"""
+
+import io
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+
+from cms.scale import PREFIX
+from home.models import ContentPage, HomePage
+from programs.models import Event, ProgramPage
+from resources.models import Resource
+
+SMALL, LARGE = 1, 30
+PAGE_LIMIT, API_LIMIT = 15, 10
+# Routes still over the limit when warm: the most queries allowed, and why (see benchmarks/SCALE.md).
+OVER_BUDGET = {
+    # The generated page with every kind of block, including a category's resources with their
+    # phones, languages and categories (4 queries) and a picture (2).
+    "content page": 16,
+    # Wagtail's search and autocomplete are one query each, before the listing's own.
+    "directory search": 16,
+    # Routing, privacy checks and the site's root paths (Wagtail's) come before the page's own
+    # fields: its picture, categories, events and the calendar page its events link to.
+    "v2 programs with all fields": 10,
+    "v2 program page": 11,
+    "v3 program page": 10,
+    # The home page's blocks: calls to action (a page each), partners with their logos, events
+    # and their programs.
+    "v2 home page": 15,
+    # One query per page type among the cards (Wagtail's specific()), plus pictures.
+    "v3 summaries": 17,
+}
+
+
+def scale_content(model, **filters):
+    """The first generated object of a kind: the same one at both sizes."""
+    return model.objects.filter(slug__startswith=PREFIX, **filters).order_by("pk").first()
+
+
+def program():
+    return scale_content(ProgramPage)
+
+
+def event():
+    return scale_content(Event, program__isnull=False)
+
+
+def resource():
+    return scale_content(Resource)
+
+
+def first_image():
+    return get_image_model().objects.order_by("pk").first().pk
+
+
+PAGES = {
+    "home": lambda: "/",
+    "content page": lambda: scale_content(ContentPage).url,
+    "program list": lambda: "/programs/",
+    "program page": lambda: program().url,
+    "events": lambda: "/events/",
+    "past events": lambda: "/events/?past=1",
+    "event": lambda: f"/events/{event().slug}/",
+    "resource directory": lambda: "/resources/",
+    "directory by category": lambda: "/resources/?category=anxiety",
+    "directory by language": lambda: "/resources/?language=fr",
+    "directory search": lambda: "/resources/?search=support",
+    "directory page 2": lambda: "/resources/?page=2",
+    "resource": lambda: f"/resources/{resource().slug}/",
+    "form page": lambda: "/inquire/",
+    "newsletter page": lambda: "/newsletter/",
+    "not found": lambda: "/no-such-page/",
+}
+API_ROUTES = {
+    "v2 pages": lambda: "/api/v2/pages/",
+    "v2 programs with all fields": lambda: "/api/v2/pages/?type=programs.ProgramPage&fields=*",
+    "v2 content pages": lambda: "/api/v2/pages/?type=home.ContentPage",
+    "v2 home page": lambda: f"/api/v2/pages/{HomePage.objects.get().pk}/",
+    "v2 program page": lambda: f"/api/v2/pages/{program().pk}/",
+    "v2 images": lambda: "/api/v2/images/",
+    "v2 image": lambda: f"/api/v2/images/{first_image()}/",
+    "v3 pages": lambda: "/api/v3/pages/",
+    "v3 program page": lambda: f"/api/v3/pages/{program().pk}/",
+    "v3 image renditions": lambda: f"/api/v3/images/{first_image()}/renditions/",
+    "v3 events": lambda: "/api/v3/events/",
+    "v3 past events": lambda: "/api/v3/events/?when=past",
+    "v3 event": lambda: f"/api/v3/events/{event().pk}/",
+    "v3 resources": lambda: "/api/v3/resources/",
+    "v3 resources by category": lambda: "/api/v3/resources/?category=anxiety&limit=100",
+    "v3 resource": lambda: f"/api/v3/resources/{resource().slug}/",
+    "v3 partners": lambda: "/api/v3/partners/",
+    "v3 summaries": lambda: "/api/v3/summaries/",
+    "v3 site settings": lambda: "/api/v3/site-settings/",
+}
+
+
+def measure(client, routes):
+    """{route: (status, cold queries, warm queries)} for each route, as the module explains."""
+    counts = {}
+    for name, url in routes.items():
+        address = url()
+        client.get(address)
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as cold:
+            response = client.get(address)
+        with CaptureQueriesContext(connection) as warm:
+            client.get(address)
+        counts[name] = (response.status_code, len(cold), len(warm))
+    return counts
+
+
+@pytest.fixture(scope="module")
+def counts(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Query counts of every route at the small and the large size, built and rolled back once."""
+    client = Client()
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("load_seed_content", stdout=io.StringIO())
+        call_command("load_scale_content", "--factor", SMALL, stdout=io.StringIO())
+        small = measure(client, PAGES | API_ROUTES)
+        call_command("load_scale_content", "--factor", LARGE, stdout=io.StringIO())
+        large = measure(client, PAGES | API_ROUTES)
+        transaction.set_rollback(True)
+    return small, large
+
+
+def assert_constant_and_within(counts, route, limit, status=200):
+    small, large = counts[0][route], counts[1][route]
+    assert small[0] == large[0] == status
+    assert large[1:] == small[1:], (
+        f"{route}: {small[1:]} queries (cold, warm) at factor {SMALL}, {large[1:]} at {LARGE}"
+    )
+    budget = OVER_BUDGET.get(route, limit - 1)
+    assert small[2] <= budget, f"{route}: {small[2]} queries with the fragments cached"
+
+
+@pytest.mark.parametrize("route", PAGES)
+def test_page_costs_the_same_few_queries_at_any_size(counts, route):
+    status = 404 if route == "not found" else 200
+    assert_constant_and_within(counts, route, PAGE_LIMIT, status)
+
+
+@pytest.mark.parametrize("route", API_ROUTES)
+def test_api_route_costs_the_same_few_queries_at_any_size(counts, route):
+    assert_constant_and_within(counts, route, API_LIMIT)
