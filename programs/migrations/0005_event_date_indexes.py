@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0002_editors_and_moderators_manage_events'),
+        ('programs', '0004_help_text_for_volunteers'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
