@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from PIL import Image
 from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
@@ -42,6 +42,29 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
             if missing:
                 item.add_marker(pytest.mark.skip(reason="; ".join(missing)))
+
+
+@pytest.fixture(scope="session")
+def serialized_test_databases(django_db_setup):
+    """What each test database held after its migrations, as transactional tests restore it."""
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+@pytest.fixture(scope="session")
+def playwright(serialized_test_databases, playwright):
+    """Playwright, with the test databases' contents kept for the tests that run after it.
+
+    Its event loop stays running in this thread, so Django then opens new connection objects
+    (asgiref keeps them per context): without this, they would not know those contents, and
+    later transactional tests with serialized_rollback would start from an empty database.
+    """
+    for alias, contents in serialized_test_databases.items():
+        connections[alias]._test_serialized_contents = contents
+    return playwright
 
 
 @pytest.fixture(scope="session")
