@@ -28,7 +28,13 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "images"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
+    # Last of all: each browser test empties the database when it ends (Wagtail's default locale and
+    # root page too), so no other test may come after one. pytest-django puts such tests after the
+    # others that use the database, but pytest then moves every test that uses Playwright's
+    # fixtures next to each other, wherever the first one is.
+    items.sort(key=lambda item: "tests/browser/" in str(item.path))
     missing = [
         reason
         for reason, ok in (

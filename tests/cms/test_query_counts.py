@@ -26,6 +26,9 @@ from home.models import ContentPage, HomePage
 from programs.models import Event, ProgramPage
 from resources.models import Resource
 
+# Run with the other database tests, before any transactional test empties the database.
+pytestmark = pytest.mark.django_db
+
 SMALL, LARGE = 1, 30
 PAGE_LIMIT, API_LIMIT = 15, 10
 # Routes still over the limit when warm: the most queries allowed, and why (see benchmarks/SCALE.md).
