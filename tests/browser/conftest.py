@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from PIL import Image
 from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
@@ -95,22 +95,34 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def migrated_data(django_db_setup, django_db_blocker):
-    """What the data migrations made (Wagtail's root page, the volunteer groups), serialized."""
+def migrated_data(serialized_test_databases, django_db_blocker):
+    """What the data migrations made (Wagtail's root page, the volunteer groups), serialized.
+
+    Browser tests run last, after transactional tests have emptied the database, so this is what
+    Django serialized when it created the test database (the `site` fixture asks it to); when no
+    test asked, nothing has emptied the database yet.
+    """
+    if DEFAULT_DB_ALIAS in serialized_test_databases:
+        return serialized_test_databases[DEFAULT_DB_ALIAS]
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
 
 
+def restore_migrated_data(migrated_data):
+    """Empty the database, then put back what the migrations made."""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(migrated_data)
+
+
 @pytest.fixture
-def site(live_server, transactional_db, migrated_data, settings):
+def site(live_server, transactional_db, django_db_serialized_rollback, migrated_data, settings):
     """The seeded CONNECT site on a live server; returns its base URL.
 
     Each test empties the database when it ends, so each starts afresh from what the migrations
     made. (pytest-django's serialized rollback cannot do it: once Playwright's event loop runs,
     Django hands the test a new connection object, without the serialized data.)
     """
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(migrated_data)
+    restore_migrated_data(migrated_data)
     call_command("load_seed_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     # Wagtail 8 autosaves new snippets while they are typed in; a click on "Save" during an autosave
@@ -120,7 +132,7 @@ def site(live_server, transactional_db, migrated_data, settings):
 
 
 @pytest.fixture(scope="module")
-def shared_public_site(django_db_setup, django_db_blocker):
+def shared_public_site(django_db_blocker, migrated_data):
     """The seeded site with example programs on a live server of its own, built once for a module's
     tests of public pages; everything is rolled back after them, before any transactional test.
 
@@ -130,6 +142,7 @@ def shared_public_site(django_db_setup, django_db_blocker):
     if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
         pytest.skip("The shared site needs the test database in memory (SQLite).")
     with django_db_blocker.unblock(), transaction.atomic():
+        restore_migrated_data(migrated_data)
         for command in ("load_seed_content", "load_example_programs"):
             call_command(command, stdout=open(os.devnull, "w"))  # noqa: SIM115
         server = LiveServer("localhost")
