@@ -5,6 +5,15 @@ from wagtail.api.utils import get_full_url
 
 # Widths offered to API consumers (named as in Renditions); the middle one is the default `url`.
 RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
+# Every rendition the templates and the API ask for (picture blocks' srcset, program pictures,
+# partner logos), made ahead so no visitor waits while one is generated.
+PREGENERATED_SPECS = [
+    *RENDITION_SPECS.values(),
+    "width-400",
+    "width-800",
+    "width-1200",
+    "max-240x120",
+]
 
 
 class Rendition(Schema):
@@ -29,6 +38,12 @@ class ImageRenditions(Schema):
     height: int
     renditions: Renditions
     srcset: str = Field(description="The renditions as an HTML srcset, e.g. 'url 400w, url 800w'.")
+
+
+def pregenerate_renditions(images):
+    """Make any of the images' renditions that do not exist yet."""
+    for image in images:
+        image.get_renditions(*PREGENERATED_SPECS)
 
 
 def image_representation(image, request=None):
