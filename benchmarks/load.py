@@ -54,7 +54,7 @@ def fetch(url):
 def wrk(url, seconds, connections):
     """Requests per second and p50/p99 latency (ms) at `connections` concurrent connections."""
     output = subprocess.run(  # noqa: S603
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],  # noqa: S607
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency", url],  # noqa: S607
         capture_output=True,
         text=True,
         check=True,

@@ -6,6 +6,7 @@ loopback, and measures each route with wrk; SQL queries and bytes are counted in
 
 import argparse
 import json
+import logging
 import os
 import platform
 import shutil
@@ -39,11 +40,10 @@ def measure_mode(cached, workdir, route_list, args):
     )
     base = f"http://{env['GUNICORN_BIND']}"
     try:
-        for _, path in route_list:
-            load.fetch(base + path)
         memory, results = [], {}
         for _ in range(args.passes):
             for name, path in route_list:
+                load.fetch(base + path)  # warms it, and waits out the last route's queue
                 results[name] = load.wrk(base + path, args.seconds, args.connections)
             memory.append(load.worker_memory(server))
         return results, memory
@@ -65,7 +65,7 @@ def report(data):
         line = f"{name:<26}{counted['uncached']['queries']:>8}{counted['uncached']['bytes']:>8}"
         for mode, result in data["modes"].items():
             timing = result["routes"][name]
-            share = 100 * timing["rps"] / static[mode]
+            share = 100 * timing["rps"] / (static[mode] or 1)
             line += f"{timing['rps']:>15.0f}{timing['p50_ms']:>8.1f}{timing['p99_ms']:>8.1f}{share:>8.0f}%"
         lines.append(line)
     for mode, result in data["modes"].items():
@@ -81,6 +81,7 @@ def run(args, workdir):
     import django
 
     django.setup()
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404 route's warnings
     site.build(args.factor)
     route_list = site.routes()
     data = {
