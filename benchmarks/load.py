@@ -39,13 +39,17 @@ def start_gunicorn(env, log_path):
 
 def stop(server):
     server.send_signal(signal.SIGQUIT)  # gunicorn's quick shutdown
-    server.wait(timeout=30)
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def fetch(url):
     """One plain request, to warm a route before it is measured; the status code."""
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback only)
+        with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 (loopback only)
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
