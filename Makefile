@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format clean serve-production
+.PHONY: run test lint format clean serve-production bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ format: $(VENV)/.installed-dev
 serve-production: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/gunicorn --config gunicorn.conf.py cms.wsgi
+
+## Measure every public page type and API route under load, uncached and cached (benchmarks/README.md)
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache

@@ -9,8 +9,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import signals, streamfield_schema
-        from cms.fragment_cache import connect_signals
 
         signals.connect()
         streamfield_schema.register()
-        connect_signals()

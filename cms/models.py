@@ -141,7 +141,8 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
 
 
 class ContentVersion(models.Model):
-    """When anything on the site last changed: the API's Last-Modified, one row for the site."""
+    """When anything on the site last changed, one row for the site: the API's Last-Modified and the
+    version of every cached page and fragment (cms.page_cache, the menu and footer)."""
 
     changed_at = models.DateTimeField()
 
@@ -159,6 +160,13 @@ class ContentVersion(models.Model):
     def last_changed(cls):
         version, _ = cls.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})
         return version.changed_at
+
+    @classmethod
+    def for_request(cls, request):
+        """last_changed(), read once per request however many parts of the answer ask."""
+        if not hasattr(request, "_content_changed_at"):
+            request._content_changed_at = cls.last_changed()
+        return request._content_changed_at
 
 
 class ExternalPreviewMixin(HeadlessPreviewMixin):

@@ -7,13 +7,23 @@ from cms.models import ContentVersion
 
 # Apps whose writes never change what the API shows (logins, migrations' bookkeeping...).
 IGNORED_APPS = {"admin", "auth", "axes", "contenttypes", "migrations", "sessions"}
+# Writes that visitors' requests make, which change nothing shown: a resized image made on first
+# view, a form answer, a newsletter signup. Each would otherwise empty the whole page cache.
+IGNORED_MODELS = {
+    "wagtailimages.rendition",
+    "wagtailforms.formsubmission",
+    "contact.newslettersubscriber",
+}
 
 
 def content_changed(sender, raw=False, **kwargs):
     # Migrations' historical models live in "__fake__", perhaps before our table exists.
     if raw or sender.__module__ == "__fake__" or sender is ContentVersion:
         return
-    if sender._meta.app_label not in IGNORED_APPS:
+    if (
+        sender._meta.app_label not in IGNORED_APPS
+        and sender._meta.label_lower not in IGNORED_MODELS
+    ):
         ContentVersion.bump()
 
 

@@ -6,12 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_v2, api_v3
+from contact.views import footer_signup
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
+    path("newsletter-signup/", footer_signup, name="newsletter_footer_signup"),
 ]
 
 if settings.DEBUG:

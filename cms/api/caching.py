@@ -18,9 +18,9 @@ class APICachingMiddleware:
     def __call__(self, request):
         if not request.path_info.startswith("/api/") or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        # Read before the view: content changed while it runs is then newer than Last-Modified,
-        # so the next If-Modified-Since gets it in full instead of a wrong 304.
-        last_changed = int(ContentVersion.last_changed().timestamp())  # HTTP dates are in seconds
+        # Read before the view (in whole seconds, as HTTP dates are): content changed while it
+        # runs is then newer than Last-Modified, so the next If-Modified-Since gets it in full.
+        last_changed = int(ContentVersion.for_request(request).timestamp())
         response = self.get_response(request)
         patch_vary_headers(response, ["Authorization"])
         if is_private(request, response):

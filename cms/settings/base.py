@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
     "cms.api.caching.APICachingMiddleware",
     "cms.api.errors.APIQueryGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -121,6 +122,10 @@ DATABASES = {"default": services.database(BASE_DIR / "db.sqlite3")}
 CACHES = services.caches(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))
 # How long the menu and footer stay cached; publishing a page or saving settings clears them sooner.
 FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "3600"))
+# Whole pages and API answers for anonymous visitors (cms.page_cache), renewed at once on any
+# content change; 0 turns that cache off. Browsers and proxies may reuse a page for PAGE_CACHE_MAX_AGE.
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Left, Length
 from wagtail.models import PageViewRestriction, Site
 
-from cms.fragment_cache import fragments_version
+from cms.models import ContentVersion
 
 register = template.Library()
 
@@ -59,7 +59,13 @@ def ancestors_below_root(page, request):
     return page.get_ancestors().filter(depth__gt=1)
 
 
-@register.simple_tag
-def fragment_cache():
-    """How long, and under which version, to cache the menu and footer (see cms.fragment_cache)."""
-    return {"timeout": settings.FRAGMENT_CACHE_TIMEOUT, "version": fragments_version()}
+@register.simple_tag(takes_context=True)
+def fragment_cache(context):
+    """How long, and under which version, to cache the menu and footer.
+
+    Rather than finding every cached variant (one per page, for the menu's "current page" mark),
+    the key holds the site's content version, which any content write moves on (cms.signals);
+    old fragments simply expire. Being in the database, it is the same for every worker process.
+    """
+    version = ContentVersion.for_request(context["request"]).timestamp()
+    return {"timeout": settings.FRAGMENT_CACHE_TIMEOUT, "version": version}

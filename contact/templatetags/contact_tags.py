@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 
-from cms.fragment_cache import fragments_version
+from cms.models import ContentVersion
 from contact.forms import NewsletterSignupForm
 from contact.models import NewsletterPage
 
@@ -14,7 +14,7 @@ register = template.Library()
 @register.inclusion_tag("components/newsletter_signup.html", takes_context=True)
 def newsletter_signup(context):
     """The signup form, posting to the newsletter page; nothing without one, or on that page."""
-    newsletter_page = live_newsletter_page()
+    newsletter_page = live_newsletter_page(context.get("request"))
     current = context.get("page")
     if newsletter_page is None or getattr(current, "pk", None) == newsletter_page.pk:
         return {}
@@ -25,9 +25,9 @@ def newsletter_signup(context):
     }
 
 
-def live_newsletter_page():
-    """The live newsletter page, or None; kept until any page is published (the fragments' version)."""
-    key = f"contact:newsletter-page:{fragments_version()}"
+def live_newsletter_page(request):
+    """The live newsletter page, or None; kept until the site's content next changes."""
+    key = f"contact:newsletter-page:{ContentVersion.for_request(request).timestamp()}"
     found = cache.get(key)
     if found is None:
         found = NewsletterPage.objects.live().first() or False  # False: "none", remembered too

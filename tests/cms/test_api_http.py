@@ -110,12 +110,6 @@ def test_errors_are_not_marked_cacheable(client):
     assert "public" not in response.get("Cache-Control", "")
 
 
-def test_pages_outside_the_api_are_left_alone(client, page):
-    response = get(client, "/about/")
-    assert response.status_code == 200
-    assert "ETag" not in response
-
-
 # CORS
 
 

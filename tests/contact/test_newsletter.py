@@ -36,8 +36,9 @@ def test_footer_on_every_page_has_the_signup_form_and_a_privacy_note(
     for url in ("/", page.url):
         html = client.get(url).content.decode()
         footer = html[html.index("<footer") :]
-        assert f'action="{newsletter_page.url}"' in footer
-        assert 'name="consent"' in footer and 'name="csrfmiddlewaretoken"' in footer
+        assert 'action="/newsletter-signup/"' in footer
+        assert 'name="consent"' in footer
+        assert f'href="{newsletter_page.url}#privacy-notice-heading"' in footer
         assert "We keep only your email address" in footer
 
 
@@ -163,6 +164,25 @@ def test_signup_and_confirm_need_the_csrf_token(newsletter_page):
     subscriber = NewsletterSubscriberFactory(confirmed_at=None)
     confirm = f"{newsletter_page.url}confirm/?token={subscriber.confirm_token()}"
     assert client.post(confirm).status_code == 403
+
+
+def test_footer_signup_needs_no_csrf_token_but_keeps_every_spam_check(newsletter_page, settings):
+    settings.FORM_RATE_LIMIT = "2/h"
+    client = Client(enforce_csrf_checks=True)
+    robot = client.post("/newsletter-signup/", {**human(SIGNUP), "homepage": "http://spam.example"})
+    assert "form-alert" in robot.content.decode()
+    assert not NewsletterSubscriber.objects.exists()
+    assert (
+        "Please check your email"
+        in client.post("/newsletter-signup/", human(SIGNUP)).content.decode()
+    )
+    assert NewsletterSubscriber.objects.get().email == "robin@example.org"
+    assert client.post("/newsletter-signup/", human(SIGNUP)).status_code == 429
+
+
+def test_footer_signup_only_takes_posts_and_needs_a_newsletter_page(client, home_page):
+    assert client.get("/newsletter-signup/").status_code == 405
+    assert client.post("/newsletter-signup/", human(SIGNUP)).status_code == 404
 
 
 def test_mail_failure_keeps_the_signup_and_tells_the_visitor_to_check_email(

@@ -8,7 +8,6 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
-from cms.fragment_cache import clear_fragments
 from cms.models import ContentVersion
 from cms.scale import (
     CATEGORIES,
@@ -69,7 +68,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts = remove_generated() if remove else self.add(parse_factor(factor))
         ContentVersion.bump()
-        clear_fragments()
         seconds = time.monotonic() - started
         summary = ", ".join(f"{count:,} {name}" for name, count in counts.items())
         verb = "Removed" if remove else "Added"

@@ -1,0 +1,1 @@
+"""Load benchmarks for the public site and API: `make bench` (see README.md here)."""

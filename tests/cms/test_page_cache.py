@@ -1,0 +1,185 @@
+"""The site's page cache: anonymous answers shared, renewed at once on change, never one person's."""
+
+import re
+
+import pytest
+from django.test import Client
+from wagtail.models import Page
+
+from contact.models import NewsletterSubscriber
+from tests.cms.factories import SiteSettingsFactory
+from tests.contact.factories import NewsletterPageFactory, human, inquiry_form
+from tests.home.factories import ContentPageFactory
+from tests.programs.factories import EventFactory, EventIndexPageFactory
+from tests.resources.factories import ResourceFactory, ResourceIndexPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(home_page):
+    SiteSettingsFactory()  # made on a first visit otherwise, which is itself a change
+    return ContentPageFactory(parent=home_page, title="About us", slug="about")
+
+
+def rename_quietly(page, title):
+    """Change the database without any signal: only a page served from the cache still shows the old."""
+    Page.objects.filter(pk=page.pk).update(title=title)
+
+
+def visit(path, **headers):
+    return Client().get(path, **headers)
+
+
+def test_anonymous_visitors_share_one_cached_answer(page):
+    first = visit("/about/")
+    rename_quietly(page, "Renamed")
+    second = visit("/about/")
+    assert "About us" in second.content.decode()
+    assert second.content == first.content
+    assert second["Cache-Control"] == "public, max-age=60"
+
+
+def test_cache_can_be_turned_off(page, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    visit("/about/")
+    rename_quietly(page, "Renamed")
+    assert "Renamed" in visit("/about/").content.decode()
+
+
+def test_publishing_shows_at_once(page):
+    visit("/about/")
+    page.title = "About CONNECT"
+    page.save_revision().publish()
+    assert "About CONNECT" in visit("/about/").content.decode()
+
+
+def test_an_unpublished_page_disappears_at_once(page):
+    assert visit("/about/").status_code == 200
+    page.unpublish()
+    assert visit("/about/").status_code == 404
+
+
+def test_a_page_published_where_there_was_none_replaces_the_cached_not_found(page, home_page):
+    assert visit("/groups/").status_code == 404
+    ContentPageFactory(parent=home_page, title="Groups", slug="groups")
+    assert visit("/groups/").status_code == 200
+
+
+def test_an_event_or_resource_saved_shows_at_once(page, home_page):
+    calendar = EventIndexPageFactory(parent=home_page, slug="events")
+    directory = ResourceIndexPageFactory(parent=home_page, slug="resources")
+    event, resource = EventFactory(title="Art night"), ResourceFactory(name="Peer line")
+    assert "Art night" in visit("/events/").content.decode()
+    assert "Peer line" in visit("/resources/").content.decode()
+    assert "Art night" in visit("/api/v3/events/").content.decode()
+    event.title, resource.name = "Music night", "Warm line"
+    event.save()
+    resource.save()
+    assert "Music night" in visit(calendar.url).content.decode()
+    assert "Warm line" in visit(directory.url).content.decode()
+    assert "Music night" in visit("/api/v3/events/").content.decode()
+
+
+def test_an_editors_page_never_reaches_visitors_nor_theirs_the_editor(page, admin_client):
+    visitor_before = visit("/about/").content.decode()
+    editor = admin_client.get("/about/")
+    assert "wagtail-userbar" in editor.content.decode()
+    assert "wagtail-userbar" not in visitor_before
+    assert "wagtail-userbar" not in visit("/about/").content.decode()
+    assert "private" in editor["Cache-Control"]
+    rename_quietly(page, "Renamed")
+    assert "Renamed" in admin_client.get("/about/").content.decode()  # never from the cache
+
+
+def test_a_previewed_draft_never_reaches_the_cache(page, admin_client):
+    visit("/about/")
+    page.title = "Draft title"
+    page.save_revision()
+    preview = admin_client.post(
+        f"/admin/pages/{page.pk}/edit/preview/",
+        {"title": "Draft title", "slug": "about", "body-count": "0"},
+    )
+    assert preview.status_code == 200
+    assert (
+        "Draft title" in admin_client.get(f"/admin/pages/{page.pk}/edit/preview/").content.decode()
+    )
+    assert "Draft title" not in visit("/about/").content.decode()
+
+
+def test_requests_with_a_token_or_session_are_never_answered_from_the_cache(page, client):
+    visit("/about/")
+    rename_quietly(page, "Renamed")
+    assert "Renamed" in visit("/about/", HTTP_AUTHORIZATION="Bearer abc").content.decode()
+    client.cookies["sessionid"] = "someone-elses"
+    assert "Renamed" in client.get("/about/").content.decode()
+
+
+def test_unchanged_pages_answer_not_modified(page):
+    first = visit("/about/")
+    assert visit("/about/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert "Last-Modified" not in first  # listings of upcoming events change with the clock alone
+    page.title = "About CONNECT"
+    page.save_revision().publish()
+    assert visit("/about/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_head_is_answered_from_the_cached_get(page):
+    first = visit("/about/")
+    rename_quietly(page, "Renamed")
+    response = Client().head("/about/")
+    assert response.status_code == 200
+    assert response["ETag"] == first["ETag"]
+
+
+def test_pages_with_a_csrf_token_are_kept_for_one_visitor_only(page, home_page):
+    form = inquiry_form(home_page, slug="inquire")
+    first, second = visit(form.url), visit(form.url)
+    assert csrf_token(first.content.decode()) != csrf_token(second.content.decode())
+    assert "private" in first["Cache-Control"]
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+
+
+def test_the_footer_signup_works_from_a_page_another_visitor_filled_the_cache_with(
+    page, home_page, settings
+):
+    settings.FORM_MINIMUM_SECONDS = 0  # the time token is the cached page's own
+    NewsletterPageFactory(parent=home_page)
+    visit("/about/")
+    browser = Client(enforce_csrf_checks=True)
+    html = browser.get("/about/").content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    answers = {"email": "robin@example.org", "consent": "on", "homepage": ""}
+    response = browser.post("/newsletter-signup/", {**form_fields(html), **answers})
+    assert "Please check your email" in response.content.decode()
+    assert NewsletterSubscriber.objects.get().email == "robin@example.org"
+
+
+def form_fields(html):
+    """The hidden fields of the page's last form, as a browser sends them."""
+    form = html[html.rindex("<form") : html.rindex("</form>")]
+    return dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form))
+
+
+ANSWERS = {
+    "form page": {"your_name": "Sam Rivera", "email": "sam@example.org", "message": "Groups?"},
+    "newsletter page": {"email": "sam@example.org", "consent": "on"},
+}
+
+
+@pytest.mark.parametrize("page_type", ANSWERS)
+def test_form_pages_can_be_sent_after_another_visitor_viewed_them(page_type, page, home_page):
+    if page_type == "form page":
+        form_page = inquiry_form(home_page, slug="inquire")
+    else:
+        form_page = NewsletterPageFactory(parent=home_page)
+    visit(form_page.url)
+    browser = Client(enforce_csrf_checks=True)
+    html = browser.get(form_page.url).content.decode()
+    fields = {"csrfmiddlewaretoken": csrf_token(html)}
+    response = browser.post(form_page.url, {**human(ANSWERS[page_type]), **fields})
+    assert response.status_code == 200
+    assert "form-alert" not in response.content.decode()

@@ -1,0 +1,62 @@
+"""Page weight on an old phone: the seeded home page is light, and no page needs JavaScript."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Page
+
+from benchmarks.site import page_routes
+
+pytestmark = pytest.mark.django_db
+MOBILE_WIDTH = 412  # CSS pixels, one device pixel each: an old phone
+HOME_HTML_LIMIT = 30_000
+WHOLE_PAGE_LIMIT = 300_000
+
+
+@pytest.fixture
+def seeded_site():
+    """The seed with a little generated content around it: partners' logos, pictures, events."""
+    call_command("load_seed_content", stdout=io.StringIO())
+    call_command("load_scale_content", "--factor", "2", stdout=io.StringIO())
+
+
+def chosen_image(tag):
+    """The file a browser MOBILE_WIDTH wide fetches for an <img>: the smallest that fills it."""
+    srcset = re.search(r'srcset="([^"]+)"', tag)
+    if not srcset:
+        return re.search(r'src="([^"]+)"', tag)[1]
+    candidates = sorted((int(width), url) for url, width in re.findall(r"(\S+) (\d+)w", srcset[1]))
+    return next((url for width, url in candidates if width >= MOBILE_WIDTH), candidates[-1][1])
+
+
+def size_of(url):
+    """Bytes of a stylesheet (from the apps' static folders) or an uploaded image or rendition."""
+    if url.startswith(settings.STATIC_URL):
+        return Path(finders.find(url.removeprefix(settings.STATIC_URL))).stat().st_size
+    return default_storage.size(url.removeprefix(settings.MEDIA_URL))
+
+
+def test_home_page_html_and_everything_it_loads_are_light(seeded_site):
+    html = Client().get("/").content.decode()
+    assert len(html.encode()) < HOME_HTML_LIMIT
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    images = [chosen_image(tag) for tag in re.findall(r"<img [^>]+>", html)]
+    assert stylesheets
+    total = len(html.encode()) + sum(size_of(url) for url in stylesheets + images)
+    assert total < WHOLE_PAGE_LIMIT, f"{total} bytes: {stylesheets + images}"
+
+
+def test_no_page_needs_javascript(seeded_site):
+    """Every page type, as `make bench` visits them, and every live page: no script at all."""
+    paths = [path for _, path in page_routes()]
+    paths += [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+    for path in paths:
+        html = Client().get(path).content.decode()
+        assert "<html" in html and "<script" not in html, path
