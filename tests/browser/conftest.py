@@ -28,6 +28,11 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "images"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+def pytest_itemcollected(item):
+    # Marked as each is collected, so that `-m "not browser"` (the PostgreSQL pass) leaves them out.
+    item.add_marker(pytest.mark.browser)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     # Last of all: each browser test empties the database when it ends (Wagtail's default locale and
@@ -44,10 +49,8 @@ def pytest_collection_modifyitems(items):
         if not ok
     ]
     for item in items:
-        if "tests/browser/" in str(item.path):
-            item.add_marker(pytest.mark.browser)
-            if missing:
-                item.add_marker(pytest.mark.skip(reason="; ".join(missing)))
+        if missing and "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.skip(reason="; ".join(missing)))
 
 
 @pytest.fixture(scope="session")
