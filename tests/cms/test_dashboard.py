@@ -14,12 +14,6 @@ from tests.resources.factories import ResourceFactory
 pytestmark = pytest.mark.django_db
 
 
-def member_of(django_user_model, *groups):
-    user = django_user_model.objects.create_user(f"volunteer-{'-'.join(groups)}", password="x")
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
-
-
 def permissions(group):
     return set(
         Group.objects.get(name=group).permissions.values_list("content_type__app_label", "codename")
@@ -37,16 +31,14 @@ def test_editors_manage_events_partners_and_resources_and_moderators_also_publis
     assert ("programs", "publish_event") not in permissions("Editors")
 
 
-def test_editor_dashboard_shows_upcoming_events_and_resources_to_recheck(
-    client, django_user_model, home_page
-):
+def test_editor_dashboard_shows_upcoming_events_and_resources_to_recheck(signed_in_as, home_page):
     event = EventFactory(title="Art night")
     EventFactory(title="Walk", status="cancelled")
     EventFactory(title="Draft idea", live=False)
     ResourceFactory(name="Never checked", last_verified=None)
     ResourceFactory(name="Checked long ago", last_verified=date.today() - timedelta(days=400))
     ResourceFactory(name="Checked lately", last_verified=date.today())
-    client.force_login(member_of(django_user_model, "Editors"))
+    client = signed_in_as("Editors")
 
     html = client.get("/admin/").content.decode()
 
@@ -62,23 +54,21 @@ def test_editor_dashboard_shows_upcoming_events_and_resources_to_recheck(
     assert "New messages" not in html  # what people write is for Form managers only
 
 
-def test_empty_panels_say_so_plainly(client, django_user_model, home_page):
-    client.force_login(member_of(django_user_model, "Editors"))
+def test_empty_panels_say_so_plainly(signed_in_as, home_page):
+    client = signed_in_as("Editors")
     html = client.get("/admin/").content.decode()
     assert "No events are coming up. Add one under Events." in html
     assert "Every resource was checked in the last 12 months." in html
 
 
-def test_form_managers_see_how_many_new_messages_each_form_has(
-    client, django_user_model, home_page
-):
+def test_form_managers_see_how_many_new_messages_each_form_has(signed_in_as, home_page):
     form = FormPageFactory(parent=home_page, title="Inquire about our services")
     for days_ago in (1, 2, 30):
         submission = FormSubmission.objects.create(page=form, form_data=json.dumps({"a": "b"}))
         FormSubmission.objects.filter(pk=submission.pk).update(
             submit_time=submission.submit_time - timedelta(days=days_ago)
         )
-    client.force_login(member_of(django_user_model, "Form managers"))
+    client = signed_in_as("Form managers")
 
     html = client.get("/admin/").content.decode()
 

@@ -11,26 +11,19 @@ pytestmark = pytest.mark.django_db
 SECRET = "I have been struggling since my diagnosis."
 
 
-def member_of(django_user_model, client, group_name):
-    user = django_user_model.objects.create_user(username=group_name, password="pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def submission(form_page):
     return FormSubmission.objects.create(page=form_page, form_data={"message": SECRET})
 
 
 @pytest.fixture
-def form_manager(django_user_model, client):
-    return member_of(django_user_model, client, "Form managers")
+def form_manager(signed_in_as):
+    return signed_in_as("Form managers")
 
 
 @pytest.fixture
-def editor(django_user_model, client):
-    return member_of(django_user_model, client, "Editors")
+def editor(signed_in_as):
+    return signed_in_as("Editors")
 
 
 def submissions_url(page, query=""):
