@@ -29,6 +29,11 @@ def arguments():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--passes", type=int, default=2, help="memory is read after each pass")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="build the site in this folder and keep it; a later run with the same folder reuses it",
+    )
     return parser.parse_args()
 
 
@@ -82,7 +87,10 @@ def run(args, workdir):
 
     django.setup()
     logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404 route's warnings
-    site.build(args.factor)
+    built = workdir / "built"
+    if not built.exists():
+        site.build(args.factor)
+        built.touch()
     route_list = site.routes()
     data = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -109,9 +117,11 @@ def run(args, workdir):
 def main():
     args = arguments()
     started = time.monotonic()
-    workdir = Path(tempfile.mkdtemp(prefix="cms-bench-"))
-    data = run(args, workdir)
-    shutil.rmtree(workdir)  # kept, with gunicorn's logs, when something went wrong
+    workdir = args.site or Path(tempfile.mkdtemp(prefix="cms-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    data = run(args, workdir.resolve())
+    if not args.site:
+        shutil.rmtree(workdir)  # kept, with gunicorn's logs, when something went wrong
     data["total_seconds"] = round(time.monotonic() - started)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(data, indent=2) + "\n")
