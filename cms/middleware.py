@@ -1,5 +1,11 @@
-"""Answer with a plain 503 page, not a traceback or a 500, while the database cannot be reached."""
+"""The site's own middleware: the 503 page while the database is down; the Site looked up once."""
 
+from django.conf import settings
+from django.core.cache import cache
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from cms.models import ContentVersion, SiteSettings
 from cms.views import database_is_down, database_unavailable
 
 
@@ -16,3 +22,31 @@ class DatabaseUnavailableMiddleware:
         if database_is_down(exception):
             return database_unavailable(request)
         return None
+
+
+class SiteMiddleware:
+    """Finds the request's Site and its settings once per content version, not on every request.
+
+    Wagtail looks the Site up with a query (and builds its root page) on every request, and the
+    settings with another. Both only change with a content write, which moves the content version
+    on (cms.signals), so they are cached under it: the same in every worker, new at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: no host check
+        version = ContentVersion.for_request(request).timestamp()
+        key = f"site:{version}:{hostname}:{request.get_port()}"
+        found = cache.get(key)
+        if found is None:
+            site = Site._find_for_request(request)
+            # Not SiteSettings.for_site: a read should not create them (and move the version on).
+            found = (site, site and SiteSettings.objects.filter(site=site).first())
+            cache.set(key, found, settings.FRAGMENT_CACHE_TIMEOUT)
+        request._wagtail_site, site_settings = found
+        if site_settings is not None:
+            site_settings._request = request  # as SiteSettings.for_request leaves it
+            setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+        return self.get_response(request)

@@ -5,6 +5,8 @@ from wagtail.api.utils import get_full_url
 
 # Widths offered to API consumers (named as in Renditions); the middle one is the default `url`.
 RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
+# The size partner logos are shown at (templates/blocks/partners_block.html, the sign-in page).
+LOGO_SPEC = "max-240x120"
 # Every rendition the templates and the API ask for (picture blocks' srcset, program pictures,
 # partner logos), made ahead so no visitor waits while one is generated.
 PREGENERATED_SPECS = [
@@ -12,7 +14,7 @@ PREGENERATED_SPECS = [
     "width-400",
     "width-800",
     "width-1200",
-    "max-240x120",
+    LOGO_SPEC,
 ]
 
 

@@ -1,14 +1,17 @@
 """The home page and general content (explainer) pages."""
 
 from django.db import models
+from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
 from cms.models import ExternalPreviewMixin
+from cms.renditions import LOGO_SPEC, RENDITION_SPECS
 from home.blocks import ContentStreamBlock, HomeStreamBlock
 
 
@@ -97,13 +100,19 @@ class ContentPage(ExternalPreviewMixin, Page):
         verbose_name = "content page"
 
 
+def logo_renditions():
+    """The logo sizes pages and the API show: not every size an image may have been made at."""
+    specs = [LOGO_SPEC, *RENDITION_SPECS.values()]
+    return get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+
+
 class PartnerQuerySet(models.QuerySet):
     def active(self):
         """Partners to show, in display order, with their logos' renditions fetched together."""
         return (
             self.filter(active=True)
             .select_related("logo")
-            .prefetch_related("logo__renditions")
+            .prefetch_related(Prefetch("logo__renditions", queryset=logo_renditions()))
             .order_by("sort_order", "name")
         )
 

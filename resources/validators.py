@@ -1,5 +1,7 @@
 """Phone number checks for the directory, using Google's libphonenumber rules for Canada."""
 
+import functools
+
 import phonenumbers
 from django.core.exceptions import ValidationError
 
@@ -35,6 +37,7 @@ def validate_phone_number(value):
         )
 
 
+@functools.lru_cache(maxsize=4096)  # parsing is slow, and a listing shows dozens of numbers
 def tel_uri(value, extension=""):
     """A tap-to-call link target (RFC 3966), e.g. 'tel:+1-416-633-9420;ext=6969'."""
     number = parse_phone_number(value)

@@ -1,9 +1,10 @@
-"""HTTP caching for the API: ETag and Last-Modified with 304s, public only when anonymous."""
+"""HTTP caching for the API: Last-Modified and public caching when anonymous, never with a token.
 
-import hashlib
+The ETag, 304 answers and the shared cache of whole answers come from cms.page_cache, as for pages.
+"""
 
 from django.conf import settings
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from cms.models import ContentVersion
@@ -25,16 +26,10 @@ class APICachingMiddleware:
         patch_vary_headers(response, ["Authorization"])
         if is_private(request, response):
             patch_cache_control(response, private=True, no_store=True)
-            return response
-        if response.status_code != 200 or response.streaming:
-            return response
-        patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
-        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_changed)
-        return get_conditional_response(
-            request, etag=etag, last_modified=last_changed, response=response
-        )
+        elif response.status_code == 200 and not response.streaming:
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+            response["Last-Modified"] = http_date(last_changed)
+        return response
 
 
 def is_private(request, response):

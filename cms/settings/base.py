@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
     "cms.page_cache.PageCacheMiddleware",
+    "cms.middleware.SiteMiddleware",
     "cms.api.caching.APICachingMiddleware",
     "cms.api.errors.APIQueryGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

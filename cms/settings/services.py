@@ -31,7 +31,15 @@ def database(default_sqlite_path, url=None):
 def caches(url):
     """CACHE_URL/REDIS_URL as Django's Redis cache, which degrades to no cache while Redis is down."""
     if not url or url.startswith("locmem://"):
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        # Django's default of 300 entries is soon full of renditions and pages, and then it
+        # throws a third of them away at each new one.
+        entries = int(os.environ.get("CACHE_MAX_ENTRIES", "3000"))
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "OPTIONS": {"MAX_ENTRIES": entries},
+            }
+        }
     scheme = urlsplit(url).scheme
     if scheme not in REDIS_SCHEMES:
         raise ImproperlyConfigured(

@@ -59,12 +59,14 @@ class ProgramIndexPage(ExternalPreviewMixin, Page):
         verbose_name = "program list page"
 
     def programs(self):
-        """The live, public programs listed here, by title."""
-        return ProgramPage.objects.child_of(self).live().public().order_by("title")
+        """The live, public programs listed here, by title, without their bodies."""
+        programs = ProgramPage.objects.child_of(self).live().public()
+        return programs.defer_streamfields().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programs"] = self.programs()
+        programs = Paginator(self.programs(), PROGRAMS_PER_PAGE)
+        context["programs"] = programs.get_page(request.GET.get("page"))
         return context
 
 
@@ -294,6 +296,7 @@ class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
 
 
 EVENTS_PER_PAGE = 20
+PROGRAMS_PER_PAGE = 20
 
 
 def group_by_month(occurrences):

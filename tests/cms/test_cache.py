@@ -6,8 +6,10 @@ import uuid
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 from django.test import Client
-from wagtail.models import Page
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
 
 from cms.models import SiteSettings
 from cms.settings import services
@@ -127,3 +129,28 @@ def test_every_cache_operation_answers_as_a_miss_while_redis_is_down(settings):
     with pytest.raises(ValueError, match="not found"):
         cache.incr("visits")
     assert cache.delete("visits") is False
+
+
+def site_queries(client, url="/"):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries if '"wagtailcore_site"' in query["sql"]]
+
+
+def test_the_site_is_looked_up_once_until_the_content_changes(client, home_page):
+    SiteSettingsFactory(organisation_name="CONNECT for Mental Health")
+    site_queries(client)
+    assert site_queries(client) == []
+    site = Site.objects.get()
+    site.site_name = "CONNECT"
+    site.save()
+    assert site_queries(client)  # found again, with Wagtail's root paths, renewed on site save
+    assert site_queries(client) == []
+
+
+def test_each_host_gets_its_own_site(client, home_page, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "other.example"]
+    other_home = ContentPageFactory(parent=home_page, title="Other site home")
+    Site.objects.create(hostname="other.example", port=80, root_page=other_home)
+    assert "Other site home" in client.get("/", HTTP_HOST="other.example").content.decode()
+    assert "Other site home" not in client.get("/").content.decode()

@@ -100,6 +100,8 @@ API_ROUTES = {
     "v2 image": lambda: f"/api/v2/images/{first_image()}/",
     "v3 pages": lambda: "/api/v3/pages/",
     "v3 program page": lambda: f"/api/v3/pages/{program().pk}/",
+    "v3 images": lambda: "/api/v3/images/",
+    "v3 image": lambda: f"/api/v3/images/{first_image()}/",
     "v3 image renditions": lambda: f"/api/v3/images/{first_image()}/renditions/",
     "v3 events": lambda: "/api/v3/events/",
     "v3 past events": lambda: "/api/v3/events/?when=past",
