@@ -60,7 +60,7 @@ class ResourceOut(Schema):
 
     @staticmethod
     def resolve_phones(resource):
-        return resource.phone_numbers.all()
+        return resource.phone_list
 
     @staticmethod
     def resolve_address(resource):
@@ -77,11 +77,11 @@ class ResourceOut(Schema):
 
     @staticmethod
     def resolve_languages(resource):
-        return resource.languages.all()
+        return resource.language_list
 
     @staticmethod
     def resolve_categories(resource):
-        return [category.name for category in resource.categories.all()]
+        return [category.name for category in resource.category_list]
 
 
 def filtered(filters):

@@ -57,12 +57,12 @@ def csv_row(resource):
         "description": plain_text(resource.description),
         "phones": "; ".join(
             f"{phone.label}: {phone}" if phone.label else str(phone)
-            for phone in resource.phone_numbers.all()
+            for phone in resource.phone_list
         ),
-        "languages": ", ".join(language.name for language in resource.languages.all()),
+        "languages": ", ".join(language.name for language in resource.language_list),
         "peer_run": "yes" if resource.peer_run else "no",
         "last_verified": resource.last_verified.isoformat() if resource.last_verified else "",
-        "categories": ", ".join(category.name for category in resource.categories.all()),
+        "categories": ", ".join(category.name for category in resource.category_list),
     }
     return [
         spreadsheet_safe(derived[column] if column in derived else getattr(resource, column))
@@ -71,7 +71,7 @@ def csv_row(resource):
 
 
 def csv_response(resources, filename="resources.csv"):
-    """A CSV file download, one resource a row, with a header row."""
+    """A CSV file download, one resource (from Resource.objects.with_details()) a row, with a header."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
@@ -118,7 +118,7 @@ def hsds_languages(resource, service_id):
             "name": language.name,
             "code": language.code,
         }
-        for language in resource.languages.all()
+        for language in resource.language_list
     ]
 
 
@@ -150,7 +150,7 @@ def hsds_service_at_locations(resource, service_id, location):
 def hsds_service(resource, location):
     """The resource's service: what it offers, in which languages, where, and its phones."""
     service_id = child_id(resource, "service")
-    terms = [(category.slug, category.name) for category in resource.categories.all()]
+    terms = [(category.slug, category.name) for category in resource.category_list]
     if resource.peer_run and "peer-run" not in dict(terms):
         terms.append(("peer-run", "Peer-run"))
     return {
@@ -163,7 +163,7 @@ def hsds_service(resource, location):
         "status": "active",
         "assured_date": resource.last_verified,
         "last_modified": resource.updated_at,
-        "phones": [hsds_phone(resource, service_id, p) for p in resource.phone_numbers.all()],
+        "phones": [hsds_phone(resource, service_id, p) for p in resource.phone_list],
         "languages": hsds_languages(resource, service_id),
         "service_areas": hsds_service_areas(resource, service_id),
         "attributes": [hsds_attribute(resource, service_id, *term) for term in terms],
@@ -227,7 +227,7 @@ def hsds_document(resources):
 
 
 def hsds_response(resources, filename="resources-hsds.json"):
-    """An HSDS JSON file download."""
+    """An HSDS JSON file download of resources from Resource.objects.with_details()."""
     response = HttpResponse(
         json.dumps(hsds_document(resources), cls=DjangoJSONEncoder, indent=2),
         content_type="application/json",

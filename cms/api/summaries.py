@@ -82,7 +82,8 @@ def parent_page(page_id):
 
 def cards(request, pages):
     """The cards for these pages, with a fixed number of queries however many there are."""
-    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    chosen = Page.objects.filter(pk__in=[page.pk for page in pages])
+    specific = chosen.defer_streamfields().specific().in_bulk()
     pages = [specific[page.pk] for page in pages]
     image_ids = {page.image_id for page in pages if getattr(page, "image_id", None)}
     images = get_image_model().objects.prefetch_renditions(CARD_IMAGE).in_bulk(image_ids)

@@ -163,5 +163,7 @@ def test_csv_has_a_header_and_one_plain_text_row_per_resource(ocab):
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas():
     ResourceFactory(name="=HYPERLINK(1)", short_description="@SUM(A1)")
-    rows = list(csv.DictReader(io.StringIO(csv_response(Resource.objects.all()).content.decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(csv_response(Resource.objects.with_details()).content.decode()))
+    )
     assert (rows[0]["name"], rows[0]["short_description"]) == ("'=HYPERLINK(1)", "'@SUM(A1)")
