@@ -42,6 +42,8 @@ class SiteMiddleware:
         found = cache.get(key)
         if found is None:
             site = Site._find_for_request(request)
+            if site is not None:  # kept as its own type, so Wagtail's routing need not fetch it
+                site.root_page = site.root_page.specific
             # Not SiteSettings.for_site: a read should not create them (and move the version on).
             found = (site, site and SiteSettings.objects.filter(site=site).first())
             cache.set(key, found, settings.FRAGMENT_CACHE_TIMEOUT)

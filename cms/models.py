@@ -1,11 +1,13 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.url_routing import RouteResult
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from cms.blocks import SocialLinkBlock
@@ -167,6 +169,28 @@ class ContentVersion(models.Model):
         if not hasattr(request, "_content_changed_at"):
             request._content_changed_at = cls.last_changed()
         return request._content_changed_at
+
+
+class CachedRoutesMixin:
+    """For a site's root page: which page each address leads to (and which sub-route of a routable
+    page), remembered until the content next changes, instead of two queries per level of the path.
+
+    Only the way is remembered: the page itself is read afresh, and privacy checks still run.
+    """
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        version = ContentVersion.for_request(request).timestamp()
+        key = f"route:{version}:{self.pk}:{'/'.join(path_components)}"
+        if way := cache.get(key):
+            model, pk, args, kwargs = way
+            if page := model.objects.filter(pk=pk).first():
+                return RouteResult(page, args, kwargs)
+        found = super().route(request, path_components)  # Http404 is not remembered
+        way = (found.page.specific_class, found.page.pk, found.args, found.kwargs)
+        cache.set(key, way, settings.FRAGMENT_CACHE_TIMEOUT)
+        return found
 
 
 class ExternalPreviewMixin(HeadlessPreviewMixin):

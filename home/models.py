@@ -10,12 +10,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
-from cms.models import ExternalPreviewMixin
+from cms.models import CachedRoutesMixin, ExternalPreviewMixin
 from cms.renditions import LOGO_SPEC, RENDITION_SPECS
 from home.blocks import ContentStreamBlock, HomeStreamBlock
 
 
-class HomePage(ExternalPreviewMixin, Page):
+class HomePage(CachedRoutesMixin, ExternalPreviewMixin, Page):
     """The welcome page at the root of the site; one per site."""
 
     page_description = "The welcome page at the top of the site. A site has only one."

@@ -154,3 +154,26 @@ def test_each_host_gets_its_own_site(client, home_page, settings):
     Site.objects.create(hostname="other.example", port=80, root_page=other_home)
     assert "Other site home" in client.get("/", HTTP_HOST="other.example").content.decode()
     assert "Other site home" not in client.get("/").content.decode()
+
+
+def page_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, [
+        q["sql"] for q in queries if 'FROM "wagtailcore_page"' in q["sql"]
+    ]
+
+
+def test_where_an_address_leads_is_found_once_until_the_content_changes(client, home_page):
+    SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
+    page = ContentPageFactory(parent=home_page, title="About us", slug="about")
+    page_queries(client, "/about/")
+    status, queries = page_queries(client, "/about/")
+    assert status == 200
+    assert not [sql for sql in queries if '"wagtailcore_page"."slug" =' in sql]
+    page.slug = "who-we-are"
+    page.save_revision().publish()
+    assert page_queries(client, "/about/")[0] == 404
+    assert page_queries(client, "/who-we-are/")[0] == 200
+    page.unpublish()
+    assert page_queries(client, "/who-we-are/")[0] == 404
