@@ -8,7 +8,8 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from cms import signals, streamfield_schema
+        from cms import renditions, signals, streamfield_schema
 
+        renditions.connect()
         signals.connect()
         streamfield_schema.register()

@@ -1,7 +1,18 @@
-"""How images are described to API consumers: rendition URLs, sizes and alt text, never a bare id."""
+"""Images' renditions: made when an image is uploaded, and described to API consumers.
 
+API consumers get rendition URLs, sizes and alt text, never a bare id.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from django_tasks import task
 from ninja import Field, Schema
 from wagtail.api.utils import get_full_url
+from wagtail.images import get_image_model
+
+logger = logging.getLogger(__name__)
 
 # Widths offered to API consumers (named as in Renditions); the middle one is the default `url`.
 RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
@@ -46,6 +57,35 @@ def pregenerate_renditions(images):
     """Make any of the images' renditions that do not exist yet."""
     for image in images:
         image.get_renditions(*PREGENERATED_SPECS)
+
+
+@task()
+def pregenerate_uploaded_renditions(image_id):
+    """Make a newly uploaded image's renditions; if that fails, they are made when first shown."""
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:  # deleted meanwhile
+        return
+    try:
+        pregenerate_renditions([image])
+    except Exception:  # whatever the image libraries raise on a file that passed Wagtail's checks
+        logger.exception(
+            "Could not make the renditions of image %s (%r) ahead; they will be made when first "
+            "shown, if the file can be read.",
+            image.pk,
+            image.title,
+        )
+
+
+def image_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """After an upload or a replaced file (not a save of some fields), make the renditions."""
+    if raw or (update_fields is not None and "file" not in update_fields):
+        return
+    # After the commit: replacing a file, Wagtail deletes the old renditions after saving.
+    transaction.on_commit(lambda: pregenerate_uploaded_renditions.enqueue(instance.pk), robust=True)
+
+
+def connect():
+    post_save.connect(image_saved, sender=get_image_model(), dispatch_uid="pregenerate_renditions")
 
 
 def image_representation(image, request=None):

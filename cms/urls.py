@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_v2, api_v3
-from contact.views import footer_signup
+from contact.views import footer_signup, serve_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +24,8 @@ if settings.DEBUG:
 urlpatterns += [
     # Wagtail serves only paths of slash-ended segments; a page's calendar files end in ".ics".
     re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
+    # Wagtail's page view, letting a page's own view be csrf_exempt; Wagtail's _util/ views follow.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page),
     path("", include(wagtail_urls)),
 ]
 

@@ -1,4 +1,10 @@
-"""Spam protection without third-party trackers: a honeypot, a minimum-time token, a rate limit."""
+"""Spam protection without third-party trackers: a honeypot, a minimum-time token, a rate limit.
+
+The forms' pages are served from the page cache, so a time token records when its page was
+rendered, which is at or before the moment the visitor saw it: a person is never refused as too
+quick, and a robot fetching a page rendered a while ago passes the minimum time (the honeypot and
+rate limit still apply).
+"""
 
 import time
 
@@ -10,7 +16,8 @@ from django_ratelimit.core import is_ratelimited
 HONEYPOT = "homepage"
 STARTED = "form_started"
 STARTED_SALT = "contact.form-started"
-TOKEN_MAX_AGE = 24 * 60 * 60
+# How long a visitor may take over a form once they have it.
+FILLING_TIME = 24 * 60 * 60
 RATE_LIMIT_GROUP = "contact-forms"
 
 
@@ -19,10 +26,15 @@ def started_token(started=None):
     return signing.dumps(time.time() if started is None else started, salt=STARTED_SALT)
 
 
+def token_max_age():
+    """Seconds a token stays good: the page cache, then browsers, may keep its page first."""
+    return settings.PAGE_CACHE_TIMEOUT + settings.PAGE_CACHE_MAX_AGE + FILLING_TIME
+
+
 def seconds_since(token):
-    """How long ago the form behind this token was shown; None if forged or over a day old."""
+    """How long ago the form behind this token was rendered; None if forged or too old."""
     try:
-        started = signing.loads(token, salt=STARTED_SALT, max_age=TOKEN_MAX_AGE)
+        started = signing.loads(token, salt=STARTED_SALT, max_age=token_max_age())
     except signing.BadSignature:
         return None
     return time.time() - started

@@ -1,14 +1,21 @@
 """The site's page cache: anonymous answers shared, renewed at once on change, never one person's."""
 
 import re
+import time
 
 import pytest
 from django.test import Client
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
 from contact.models import NewsletterSubscriber
 from tests.cms.factories import SiteSettingsFactory
-from tests.contact.factories import NewsletterPageFactory, human, inquiry_form
+from tests.contact.factories import (
+    NewsletterPageFactory,
+    NewsletterSubscriberFactory,
+    human,
+    inquiry_form,
+)
 from tests.home.factories import ContentPageFactory
 from tests.programs.factories import EventFactory, EventIndexPageFactory
 from tests.resources.factories import ResourceFactory, ResourceIndexPageFactory
@@ -133,8 +140,10 @@ def test_head_is_answered_from_the_cached_get(page):
 
 
 def test_pages_with_a_csrf_token_are_kept_for_one_visitor_only(page, home_page):
-    form = inquiry_form(home_page, slug="inquire")
-    first, second = visit(form.url), visit(form.url)
+    newsletter = NewsletterPageFactory(parent=home_page)
+    subscriber = NewsletterSubscriberFactory(confirmed_at=None)
+    confirm = f"{newsletter.url}confirm/?token={subscriber.confirm_token()}"
+    first, second = visit(confirm), visit(confirm)
     assert csrf_token(first.content.decode()) != csrf_token(second.content.decode())
     assert "private" in first["Cache-Control"]
 
@@ -170,16 +179,50 @@ ANSWERS = {
 }
 
 
-@pytest.mark.parametrize("page_type", ANSWERS)
-def test_form_pages_can_be_sent_after_another_visitor_viewed_them(page_type, page, home_page):
-    if page_type == "form page":
+@pytest.fixture(params=ANSWERS)
+def form_page(request, page, home_page):
+    """A form page or the newsletter page, with the answers a visitor gives it."""
+    if request.param == "form page":
         form_page = inquiry_form(home_page, slug="inquire")
     else:
         form_page = NewsletterPageFactory(parent=home_page)
-    visit(form_page.url)
+    return form_page, ANSWERS[request.param]
+
+
+def test_form_pages_are_cached_for_everyone_and_can_be_sent_from_the_cached_copy(
+    form_page, monkeypatch
+):
+    form_page, answers = form_page
+    first = visit(form_page.url)
+    rename_quietly(form_page, "Renamed")
     browser = Client(enforce_csrf_checks=True)
-    html = browser.get(form_page.url).content.decode()
-    fields = {"csrfmiddlewaretoken": csrf_token(html)}
-    response = browser.post(form_page.url, {**human(ANSWERS[page_type]), **fields})
+    cached = browser.get(form_page.url)
+    assert cached.content == first.content
+    assert cached["Cache-Control"] == "public, max-age=60"
+    assert not cached.cookies and "csrfmiddlewaretoken" not in cached.content.decode()
+    later = time.time() + 60  # the visitor reads and fills in the form
+    monkeypatch.setattr(time, "time", lambda: later)
+    fields = {**form_fields(cached.content.decode()), **answers, "homepage": ""}
+    response = browser.post(form_page.url, fields)
     assert response.status_code == 200
     assert "form-alert" not in response.content.decode()
+    assert "sam@example.org" in sent_addresses()
+
+
+def sent_addresses():
+    """Every address a form submission or signup holds."""
+    submissions = [str(s.form_data) for s in FormSubmission.objects.all()]
+    return " ".join(submissions + [s.email for s in NewsletterSubscriber.objects.all()])
+
+
+def test_answers_are_never_cached_for_the_next_visitor(form_page):
+    form_page, answers = form_page
+    thanked = Client().post(form_page.url, human(answers))
+    corrected = Client().post(form_page.url, human({**answers, "email": "sam-at-example.org"}))
+    assert "form-alert" not in thanked.content.decode()
+    assert 'value="sam-at-example.org"' in corrected.content.decode()
+    assert "private" in thanked["Cache-Control"] and "private" in corrected["Cache-Control"]
+    next_visitor = visit(form_page.url).content.decode()
+    assert 'name="homepage"' in next_visitor  # the form, not the thank-you page
+    assert "sam@example.org" not in next_visitor and "sam-at-example.org" not in next_visitor
+    assert "form-alert" not in next_visitor

@@ -2,15 +2,18 @@
 
 import json
 import logging
+import re
 import smtplib
+import time
 
 import pytest
 from django.core import mail
-from django.test import Client
 from wagtail.contrib.forms.models import FormSubmission
 
 from contact.forms import MULTILINE_MAX_LENGTH
 from contact.models import FormPage
+from contact.protection import FILLING_TIME, token_max_age
+from tests.cms.factories import SiteSettingsFactory
 from tests.contact.factories import VALID_INQUIRY, FormFieldFactory, human
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +33,7 @@ def test_form_page_shows_intro_questions_and_privacy_notice(client, form_page):
     assert "Tell us what you need." in html
     for label in ("Your name", "Email", "Message"):
         assert f">{label}</label>" in html
-    assert 'name="csrfmiddlewaretoken"' in html
+    assert "csrfmiddlewaretoken" not in html  # the same page for everyone, so it can be cached
     assert "We do not record your IP address" in html
     assert "We delete them after 365 days." in html
 
@@ -120,6 +123,49 @@ def test_refused_form_carries_a_fresh_token_that_works_after_a_pause(client, for
     assert FormSubmission.objects.count() == 1
 
 
+def cached_form_token(client, page):
+    """The time token in the page as the page cache serves it to a second visitor."""
+    SiteSettingsFactory()  # made by a site's first visit otherwise, a change that empties the cache
+    first, cached = client.get(page.url), client.get(page.url)
+    token = re.search(r'name="form_started" value="([^"]+)"', cached.content.decode())[1]
+    assert cached.content == first.content and token in first.content.decode()
+    return token
+
+
+def wait(monkeypatch, seconds):
+    """Move the clock on, as for a visitor who comes back to the form later."""
+    later = time.time() + seconds
+    monkeypatch.setattr(time, "time", lambda: later)
+
+
+@pytest.mark.parametrize("cache_timeout", [300, 3 * 24 * 60 * 60])
+def test_a_cached_form_is_taken_as_late_as_the_caches_and_a_day_of_filling_in_allow(
+    client, form_page, settings, monkeypatch, cache_timeout
+):
+    settings.PAGE_CACHE_TIMEOUT = cache_timeout
+    token = cached_form_token(client, form_page)
+    wait(monkeypatch, cache_timeout + settings.PAGE_CACHE_MAX_AGE + FILLING_TIME - 60)
+    response = client.post(form_page.url, {**VALID_INQUIRY, "homepage": "", "form_started": token})
+    assert form_page.thank_you_text in response.content.decode()
+    assert FormSubmission.objects.count() == 1
+
+
+def test_a_form_kept_longer_is_refused_with_answers_kept_and_a_fresh_token(
+    client, form_page, monkeypatch
+):
+    token = cached_form_token(client, form_page)
+    wait(monkeypatch, token_max_age() + 1)
+    refused = client.post(form_page.url, {**VALID_INQUIRY, "form_started": token})
+    assert "This form was open too long" in refused.content.decode()
+    assert VALID_INQUIRY["message"] in refused.content.decode()
+    wait(monkeypatch, 60)  # the visitor checks the answers and sends again
+    client.post(
+        form_page.url,
+        {**VALID_INQUIRY, "form_started": refused.context["form"].data["form_started"]},
+    )
+    assert FormSubmission.objects.count() == 1
+
+
 def test_too_many_posts_from_one_address_get_a_readable_429_with_answers_kept(
     client, form_page, settings
 ):
@@ -135,12 +181,6 @@ def test_too_many_posts_from_one_address_get_a_readable_429_with_answers_kept(
     assert FormSubmission.objects.count() == 2
     other_visitor = send(client, form_page, VALID_INQUIRY, REMOTE_ADDR="198.51.100.9")
     assert other_visitor.status_code == 200
-
-
-def test_post_without_csrf_token_is_refused(form_page):
-    client = Client(enforce_csrf_checks=True)
-    assert client.post(form_page.url, human(VALID_INQUIRY)).status_code == 403
-    assert not FormSubmission.objects.exists()
 
 
 def test_notice_email_says_where_to_read_it_without_the_answers(client, form_page):
