@@ -11,11 +11,15 @@ from django_tasks import task
 from ninja import Field, Schema
 from wagtail.api.utils import get_full_url
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 logger = logging.getLogger(__name__)
 
 # Widths offered to API consumers (named as in Renditions); the middle one is the default `url`.
 RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "max-1600x1600"}
+# As Filters made once: Wagtail parses a spec string again on every call, which a list of fifty
+# images' renditions notices.
+RENDITION_FILTERS = [Filter(spec) for spec in RENDITION_SPECS.values()]
 # The size partner logos are shown at (templates/blocks/partners_block.html, the sign-in page).
 LOGO_SPEC = "max-240x120"
 # Every rendition the templates and the API ask for (picture blocks' srcset, program pictures,
@@ -92,7 +96,7 @@ def image_representation(image, request=None):
     """The JSON for one image as used on a page (alt text is the page's, not the library's)."""
     if image is None:
         return None
-    renditions = image.get_renditions(*RENDITION_SPECS.values())
+    renditions = image.get_renditions(*RENDITION_FILTERS)
 
     def describe(rendition):
         url = get_full_url(request, rendition.url) if request else rendition.url
