@@ -5,10 +5,15 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 
 class TagNames(TagsField):
-    """Tag names in order, sorted here so that tags fetched with the whole listing are used."""
+    """Tag names in order, sorted here so that tags fetched with the whole listing are used: as a
+    plain list (`tag_list`) when the listing prefetched one, else through the tags' manager."""
+
+    def get_attribute(self, instance):
+        listed = getattr(instance, "tag_list", None)
+        return listed if listed is not None else super().get_attribute(instance).all()
 
     def to_representation(self, value):
-        return sorted(tag.name for tag in value.all())
+        return sorted(tag.name for tag in value)
 
 
 class PageWithTagNamesSerializer(PageSerializer):
