@@ -27,6 +27,13 @@ class PagesWithRelationsAPIViewSet(PagesAPIViewSet):
 
     base_serializer_class = PageWithTagNamesSerializer
 
+    def get_base_queryset(self):
+        """The live, public pages of this site, worked out once per request: Wagtail asks three
+        times, each time reading every view restriction again."""
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
         prefetch = getattr(queryset.model, "prefetch_for_api", None)
