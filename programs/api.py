@@ -124,7 +124,7 @@ def list_events(request, filters: Query[EventFilters]):
         raise HttpError(400, "end_date must be on or after start_date.")
     dates = EventDate.objects.live().with_events()
     if filters.program is not None:
-        dates = dates.filter(event__program=program_by_id_or_slug(filters.program))
+        dates = dates.filter(program=program_by_id_or_slug(filters.program))
     start = local_midnight(filters.start_date)
     end = local_midnight(filters.end_date and filters.end_date + timedelta(days=1))
     dates = dates.between(start, end)

@@ -23,8 +23,8 @@ from programs.models.choices import FORMATS, REPEATS, STATUSES
 MAX_REPEAT_SPAN = relativedelta(years=2)
 # How far back "recent" reaches, e.g. for the calendar feed.
 RECENT = timedelta(days=30)
-# The fields an event's dates are made from.
-DATE_FIELDS = {"start", "end", "repeat", "repeat_until"}
+# The fields an event's dates are made or copied from.
+DATE_FIELDS = {"start", "end", "repeat", "repeat_until", "program"}
 
 
 def starts_of(start, repeat, repeat_until):
@@ -217,7 +217,7 @@ class EventDateQuerySet(models.QuerySet):
         """Replace the dates of these (saved) events with those their fields give, in bulk."""
         self.filter(event__in=[event.pk for event in events]).delete()
         self.bulk_create(
-            self.model(event=event, start=start, end=end)
+            self.model(event=event, program_id=event.program_id, start=start, end=end)
             for event in events
             for start, end in spans_of(event.start, event.end, event.repeat, event.repeat_until)
         )
@@ -251,6 +251,10 @@ class EventDate(models.Model):
     """One date of an event: its only one, or one repeat; rebuilt whenever the live event's are."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="dates")
+    # The event's program, copied so a program's next dates are one indexed query.
+    program = models.ForeignKey(
+        "programs.ProgramPage", null=True, on_delete=models.SET_NULL, related_name="event_dates"
+    )
     start = models.DateTimeField()
     end = models.DateTimeField()
 
@@ -262,6 +266,7 @@ class EventDate(models.Model):
         indexes = [
             models.Index(fields=["start"], name="event_date_start_idx"),
             models.Index(fields=["end"], name="event_date_end_idx"),
+            models.Index(fields=["program", "start"], name="event_date_program_start_idx"),
         ]
 
     def __str__(self):

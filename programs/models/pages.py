@@ -210,25 +210,21 @@ class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
 
     def upcoming_occurrences(self, limit=UPCOMING_ON_PROGRAM_PAGE):
         """This program's next event dates, soonest first."""
-        events = getattr(self, "live_events", None)  # fetched with the page, see prefetch_for_api
-        if events is None:
-            dates = EventDate.objects.live().filter(event__program=self).upcoming()
-            dates = list(dates.select_related("event")[:limit])
-        else:
-            dates = sorted(
-                (date for event in events for date in event.dates.all()), key=date_order
-            )[:limit]
+        dates = getattr(self, "upcoming_dates", None)  # fetched with the page, see prefetch_for_api
+        if dates is None:
+            dates = self.event_dates.live().select_related("event").upcoming()
+        dates = list(dates[:limit])
         for date in dates:
             date.event.program = self  # this page, rather than read again for each event
         return dates
 
     @classmethod
     def prefetch_for_api(cls, queryset):
-        """API listings: each program's categories and coming dates in three queries for all."""
-        dates = EventDate.objects.upcoming()
-        events = Event.objects.live().prefetch_related(Prefetch("dates", queryset=dates))
+        """API listings: each program's categories and next dates in two queries for all."""
+        dates = EventDate.objects.live().select_related("event").upcoming()
         return queryset.prefetch_related(
-            "categories", Prefetch("events", queryset=events, to_attr="live_events")
+            "categories",
+            Prefetch("event_dates", dates[:UPCOMING_ON_PROGRAM_PAGE], to_attr="upcoming_dates"),
         )
 
     @path("feed.ics", name="feed")
@@ -301,11 +297,6 @@ class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
 
 
 EVENTS_PER_PAGE = 20
-
-
-def date_order(date):
-    """Soonest first, as EventDate.objects.upcoming() orders them."""
-    return date.start, date.event_id
 
 
 def group_by_month(occurrences):
