@@ -66,6 +66,16 @@ def test_saving_other_fields_leaves_the_dates_alone():
     assert [start.day for start, _ in dates_of(event)][:2] == [5, 12]
 
 
+def test_saving_an_event_costs_the_same_queries_however_many_dates_it_has():
+    def queries_to_save(until):
+        event = weekly(toronto(2026, 3, 5, 18), until)
+        with CaptureQueriesContext(connection) as queries:
+            event.save()
+        return len(queries)
+
+    assert queries_to_save(date(2026, 3, 12)) == queries_to_save(date(2026, 9, 3))
+
+
 def test_deleting_an_event_deletes_its_dates():
     event = weekly(toronto(2026, 3, 5, 18), date(2026, 4, 2))
     EventFactory()
