@@ -248,15 +248,19 @@ class EventDateQuerySet(models.QuerySet):
 
 
 class EventDate(models.Model):
-    """One date of an event: its only one, or one repeat; rebuilt whenever the live event's are."""
+    """One date of an event (its only one, or one repeat), made from the live event, never edited."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="dates")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="dates", editable=False)
     # The event's program, copied so a program's next dates are one indexed query.
     program = models.ForeignKey(
-        "programs.ProgramPage", null=True, on_delete=models.SET_NULL, related_name="event_dates"
+        "programs.ProgramPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="event_dates",
+        editable=False,
     )
-    start = models.DateTimeField()
-    end = models.DateTimeField()
+    start = models.DateTimeField(editable=False)
+    end = models.DateTimeField(editable=False)
 
     objects = EventDateQuerySet.as_manager()
 
