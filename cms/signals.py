@@ -13,6 +13,8 @@ IGNORED_MODELS = {
     "wagtailimages.rendition",
     "wagtailforms.formsubmission",
     "contact.newslettersubscriber",
+    # An event's dates, deleted and made again only as its own save moves the version on.
+    "programs.eventdate",
 }
 
 

@@ -14,7 +14,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
-from programs.models.events import Event
+from programs.models.events import Event, EventDate
 
 router = Router(tags=["events"], auth=AllowAnonymous())
 
@@ -95,13 +95,13 @@ def occurrences_representation(occurrences, events_page=None):
 
 
 class OccurrenceItems(Sequence):
-    """Occurrences turned into API items only as a page of them is taken, not all at once."""
+    """Dates turned into API items only as a page of them is taken, counted in the database."""
 
     def __init__(self, occurrences):
         self.occurrences = occurrences
 
     def __len__(self):
-        return len(self.occurrences)
+        return self.occurrences.count()
 
     def __getitem__(self, index):
         if isinstance(index, slice):
@@ -122,27 +122,24 @@ def list_events(request, filters: Query[EventFilters]):
     """Live events, one item per date: upcoming soonest first, past most recent first."""
     if filters.start_date and filters.end_date and filters.end_date < filters.start_date:
         raise HttpError(400, "end_date must be on or after start_date.")
-    events = Event.objects.live()
+    dates = EventDate.objects.live().with_events()
     if filters.program is not None:
-        events = events.filter(program=program_by_id_or_slug(filters.program))
-    now = timezone.now()
+        dates = dates.filter(program=program_by_id_or_slug(filters.program))
     start = local_midnight(filters.start_date)
     end = local_midnight(filters.end_date and filters.end_date + timedelta(days=1))
+    dates = dates.between(start, end)
     if filters.when == "upcoming":
-        start = max(filter(None, [start, now]))
+        dates = dates.upcoming()
     elif filters.when == "past":
-        end = min(filter(None, [end, now]))
-    occurrences = events.occurrences(start, end)
-    if filters.when == "past":
-        occurrences = [o for o in reversed(occurrences) if o.end < now]
-    return OccurrenceItems(occurrences)
+        dates = dates.past()
+    return OccurrenceItems(dates)
 
 
 @router.get("/{event_id}/", response=EventDetail, url_name="event", summary="Event")
 def event_detail(request, event_id: int):
     """One live event, on its first date, with its dates still to come."""
     event = get_object_or_404(Event.objects.live().select_related("program"), pk=event_id)
-    upcoming = event.occurrences_between(start=timezone.now())
+    upcoming = event.dates.upcoming()
     representation = event_representation(event, event.start, event.end, live_events_page())
     representation["upcoming"] = [
         {"start": timezone.localtime(o.start), "end": timezone.localtime(o.end)} for o in upcoming

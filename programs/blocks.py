@@ -3,11 +3,16 @@
 from ninja import Schema
 from wagtail import blocks
 
-from programs.models import Event
+from programs.models import EventDate
 
 # isort: split
 # Not before the models: they import programs.api, which imports them.
 from programs.api import EventBase, live_events_page, occurrences_representation
+
+
+def upcoming_dates(count):
+    """The next `count` dates of live events, with their events and programs."""
+    return EventDate.objects.live().with_events().upcoming()[:count]
 
 
 class UpcomingEvents(Schema):
@@ -28,13 +33,12 @@ class UpcomingEventsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["occurrences"] = Event.objects.live().upcoming_occurrences(limit=value["count"])
+        context["occurrences"] = upcoming_dates(value["count"])
         context["events_page"] = live_events_page()
         return context
 
     def get_api_representation(self, value, context=None):
-        occurrences = Event.objects.live().upcoming_occurrences(limit=value["count"])
-        events = occurrences_representation(occurrences)
+        events = occurrences_representation(upcoming_dates(value["count"]))
         return {**super().get_api_representation(value, context), "events": events}
 
     api_schema = UpcomingEvents

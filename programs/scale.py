@@ -9,7 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 from cms.scale import PREFIX, WEBSITE_DOMAIN, block_id, email, rng, shuffled, website
 from cms.scale.places import VENUES, address
-from programs.models import Event, ProgramPage, ProgramPageTag
+from programs.models import Event, EventDate, ProgramPage, ProgramPageTag
 
 TOPICS = [
     "Anxiety",
@@ -210,5 +210,6 @@ def ensure_events(count, programs, today):
     existing = {int(slug.rsplit("-", 1)[1]) - 1 for slug in slugs}
     new = [Event(**event_spec(n, programs, today)) for n in range(count) if n not in existing]
     made = Event.objects.bulk_create(new)
+    EventDate.objects.rebuild(made)
     get_search_backend().add_bulk(Event, made)
     return made, len(made)

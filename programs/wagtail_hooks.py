@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.dashboard import DashboardPanel
-from programs.models import Event, ProgramPage
+from programs.models import Event, EventDate, ProgramPage
 
 
 class EventFilterSet(WagtailFilterSet):
@@ -71,7 +71,7 @@ class UpcomingEventsPanel(DashboardPanel):
                 f"{timezone.localtime(occurrence.start):%a %b %-d, %-I:%M %p}"
                 + (" (cancelled)" if occurrence.is_cancelled else ""),
             )
-            for occurrence in Event.objects.live().upcoming_occurrences(limit=5)
+            for occurrence in EventDate.objects.live().select_related("event").upcoming()[:5]
         ]
 
     def all_url(self):

@@ -1,10 +1,10 @@
-from programs.models.events import Event, Occurrence
+from programs.models.events import Event, EventDate
 from programs.models.pages import EventIndexPage, ProgramIndexPage, ProgramPage, ProgramPageTag
 
 __all__ = [
     "Event",
+    "EventDate",
     "EventIndexPage",
-    "Occurrence",
     "ProgramIndexPage",
     "ProgramPage",
     "ProgramPageTag",

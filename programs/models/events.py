@@ -1,16 +1,14 @@
 """Events: dated sessions, one-off or repeating weekly or monthly, edited as snippets."""
 
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from itertools import islice
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Prefetch, Q
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
@@ -25,30 +23,29 @@ from programs.models.choices import FORMATS, REPEATS, STATUSES
 MAX_REPEAT_SPAN = relativedelta(years=2)
 # How far back "recent" reaches, e.g. for the calendar feed.
 RECENT = timedelta(days=30)
+# The fields an event's dates are made or copied from.
+DATE_FIELDS = {"start", "end", "repeat", "repeat_until", "program"}
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One date of an event: the event itself, or one repeat of it."""
+def starts_of(start, repeat, repeat_until):
+    """Start of every date of an event, aware, keeping local wall-clock time across DST."""
+    if not repeat:
+        return [start]
+    local_start = timezone.localtime(start)
+    until = datetime.combine(repeat_until, time.max)
+    rule = rrule(
+        WEEKLY if repeat == "weekly" else MONTHLY,
+        dtstart=local_start.replace(tzinfo=None),
+        until=until,
+    )
+    zone = local_start.tzinfo
+    return [moment.replace(tzinfo=zone) for moment in rule]
 
-    event: "Event"
-    start: datetime
-    end: datetime
 
-    @property
-    def is_cancelled(self):
-        return self.event.status == "cancelled"
-
-
-def occurrences_of(events, start=None, end=None, limit=None):
-    """The dates of the given events between start and end, soonest first (the first `limit`)."""
-    found = [
-        occurrence
-        for event in events
-        for occurrence in event.occurrences_between(start, end, limit=limit)
-    ]
-    found.sort(key=lambda occurrence: (occurrence.start, occurrence.event.pk))
-    return found[:limit] if limit else found
+def spans_of(start, end, repeat, repeat_until):
+    """(start, end) of every date of an event with these fields, soonest first."""
+    duration = end - start
+    return [(begin, begin + duration) for begin in starts_of(start, repeat, repeat_until)]
 
 
 class EventQuerySet(models.QuerySet):
@@ -57,43 +54,12 @@ class EventQuerySet(models.QuerySet):
 
     def overlapping(self, start=None, end=None):
         """Events with at least one date between start and end (either may be open)."""
-        queryset = self
-        if end is not None:
-            queryset = queryset.filter(start__lt=end)
-        if start is not None:
-            queryset = queryset.filter(
-                Q(repeat="", end__gte=start) | (~Q(repeat="") & Q(repeat_until__gte=start.date()))
-            )
-        return queryset
+        dates = EventDate.objects.filter(event=OuterRef("pk")).between(start, end)
+        return self.filter(Exists(dates))
 
     def recent_and_upcoming(self, now=None):
         """Events with a date in the last month or still to come, e.g. for calendar feeds."""
         return self.overlapping(start=(now or timezone.now()) - RECENT)
-
-    def with_programs(self):
-        """Each event's program, read once per program (without its body) instead of per event."""
-        programs = apps.get_model("programs", "ProgramPage").objects.defer_streamfields()
-        return self.prefetch_related(Prefetch("program", queryset=programs))
-
-    def occurrences(self, start=None, end=None):
-        """Every date of these events between start and end, soonest first."""
-        return occurrences_of(self.overlapping(start, end).with_programs(), start, end)
-
-    def upcoming_occurrences(self, limit=None, now=None):
-        """Dates still to come (or under way), soonest first; all of them, or the first `limit`."""
-        now = now or timezone.now()
-        events = self.overlapping(start=now)
-        if limit:
-            # Of the one-off events only the soonest `limit` can be among the first dates; leaving
-            # the others in the database keeps a short list cheap however many events there are.
-            soonest = events.filter(repeat="").order_by("start").values("pk")[:limit]
-            events = events.filter(~Q(repeat="") | Q(pk__in=soonest))
-        return occurrences_of(events.with_programs(), start=now, limit=limit)
-
-    def past_occurrences(self, now=None):
-        """Dates that have ended, most recent first."""
-        now = now or timezone.now()
-        return [o for o in reversed(self.occurrences(end=now)) if o.end < now]
 
 
 class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
@@ -219,10 +185,15 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    @transaction.atomic
+    def save(self, *args, update_fields=None, **kwargs):
         if not self.slug:
             self.slug = self.unique_slug()
-        super().save(*args, **kwargs)
+        super().save(*args, update_fields=update_fields, **kwargs)
+        # Saving a draft (save_revision) writes only the revision fields, from an instance holding
+        # the draft's dates: the dates visitors see change only when the live row's do.
+        if update_fields is None or DATE_FIELDS.intersection(update_fields):
+            EventDate.objects.rebuild([self])
 
     def unique_slug(self):
         base = slugify(self.title)[:90] or "event"
@@ -234,24 +205,77 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
 
     def starts(self):
         """Start of every date of this event, aware, keeping local wall-clock time across DST."""
-        if not self.repeat:
-            return [self.start]
-        local_start = timezone.localtime(self.start)
-        until = datetime.combine(self.repeat_until, time.max)
-        rule = rrule(
-            WEEKLY if self.repeat == "weekly" else MONTHLY,
-            dtstart=local_start.replace(tzinfo=None),
-            until=until,
-        )
-        zone = local_start.tzinfo
-        return [moment.replace(tzinfo=zone) for moment in rule]
+        return starts_of(self.start, self.repeat, self.repeat_until)
 
-    def occurrences_between(self, start=None, end=None, limit=None):
-        """This event's dates that overlap start..end (either may be open), the first `limit`."""
-        duration = self.end - self.start
-        found = (
-            Occurrence(self, begin, begin + duration)
-            for begin in self.starts()
-            if (end is None or begin < end) and (start is None or begin + duration >= start)
+
+class EventDateQuerySet(models.QuerySet):
+    def live(self):
+        """Dates of published events."""
+        return self.filter(event__live=True)
+
+    def rebuild(self, events):
+        """Replace the dates of these (saved) events with those their fields give, in bulk."""
+        self.filter(event__in=[event.pk for event in events]).delete()
+        self.bulk_create(
+            self.model(event=event, program_id=event.program_id, start=start, end=end)
+            for event in events
+            for start, end in spans_of(event.start, event.end, event.repeat, event.repeat_until)
         )
-        return list(islice(found, limit))
+
+    def between(self, start=None, end=None):
+        """Dates that overlap start..end (either may be open), e.g. one under way at the start."""
+        dates = self
+        if end is not None:
+            dates = dates.filter(start__lt=end)
+        if start is not None:
+            dates = dates.filter(end__gte=start)
+        return dates
+
+    def upcoming(self, now=None):
+        """Dates still to come or under way, soonest first."""
+        return self.between(start=now or timezone.now()).order_by("start", "event_id")
+
+    def past(self, now=None):
+        """Dates that have ended, most recent first."""
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-event_id")
+
+    def with_events(self):
+        """Each date's event, and each event's program read once (without its body), not per row."""
+        programs = apps.get_model("programs", "ProgramPage").objects.defer_streamfields()
+        return self.select_related("event").prefetch_related(
+            Prefetch("event__program", queryset=programs)
+        )
+
+
+class EventDate(models.Model):
+    """One date of an event (its only one, or one repeat), made from the live event, never edited."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="dates", editable=False)
+    # The event's program, copied so a program's next dates are one indexed query.
+    program = models.ForeignKey(
+        "programs.ProgramPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="event_dates",
+        editable=False,
+    )
+    start = models.DateTimeField(editable=False)
+    end = models.DateTimeField(editable=False)
+
+    objects = EventDateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "event_id"]
+        # Upcoming dates are those ending after now, in start order; past ones the others.
+        indexes = [
+            models.Index(fields=["start"], name="event_date_start_idx"),
+            models.Index(fields=["end"], name="event_date_end_idx"),
+            models.Index(fields=["program", "start"], name="event_date_program_start_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.event}, {timezone.localtime(self.start):%Y-%m-%d %H:%M}"
+
+    @property
+    def is_cancelled(self):
+        return self.event.status == "cancelled"

@@ -21,9 +21,10 @@ from cms.models import ExternalPreviewMixin
 from programs.api import UpcomingEventsField, live_events_page
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
-from programs.models.events import Event, occurrences_of
+from programs.models.events import Event, EventDate
 
 UPCOMING_ON_PROGRAM_PAGE = 10
+UPCOMING_ON_EVENT_PAGE = 10
 
 
 class CalendarFileRoutesMixin(RoutablePageMixin):
@@ -211,20 +212,21 @@ class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
 
     def upcoming_occurrences(self, limit=UPCOMING_ON_PROGRAM_PAGE):
         """This program's next event dates, soonest first."""
-        now = timezone.now()
-        events = getattr(self, "live_events", None)  # fetched with the page, see prefetch_for_api
-        if events is None:
-            events = list(Event.objects.live().filter(program=self).overlapping(start=now))
-        for event in events:
-            event.program = self  # this page, rather than read again for each event
-        return occurrences_of(events, start=now, limit=limit)
+        dates = getattr(self, "upcoming_dates", None)  # fetched with the page, see prefetch_for_api
+        if dates is None:
+            dates = self.event_dates.live().select_related("event").upcoming()
+        dates = list(dates[:limit])
+        for date in dates:
+            date.event.program = self  # this page, rather than read again for each event
+        return dates
 
     @classmethod
     def prefetch_for_api(cls, queryset):
-        """API listings: each program's categories and coming events in two queries for all."""
-        events = Event.objects.live().overlapping(start=timezone.now())
+        """API listings: each program's categories and next dates in two queries for all."""
+        dates = EventDate.objects.live().select_related("event").upcoming()
         return queryset.prefetch_related(
-            "categories", Prefetch("events", queryset=events, to_attr="live_events")
+            "categories",
+            Prefetch("event_dates", dates[:UPCOMING_ON_PROGRAM_PAGE], to_attr="upcoming_dates"),
         )
 
     @path("feed.ics", name="feed")
@@ -270,8 +272,8 @@ class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     def index(self, request):
         """Upcoming dates by month, or past ones (?past=1), most relevant first."""
         past = request.GET.get("past") == "1"
-        events = Event.objects.live()
-        occurrences = events.past_occurrences() if past else events.upcoming_occurrences()
+        dates = EventDate.objects.live().with_events()
+        occurrences = dates.past() if past else dates.upcoming()
         page = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
         context = {"past": past, "occurrences": page, "months": group_by_month(page.object_list)}
         return self.render(request, context_overrides=context)
@@ -285,7 +287,8 @@ class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     def event_detail(self, request, slug):
         """One event, with its next dates if it repeats."""
         event = get_object_or_404(Event.objects.live().select_related("program"), slug=slug)
-        context = {"event": event, "occurrences": event.occurrences_between(start=timezone.now())}
+        dates = event.dates.upcoming()[:UPCOMING_ON_EVENT_PAGE]
+        context = {"event": event, "occurrences": dates}
         return self.render(request, context_overrides=context, template="programs/event.html")
 
     @path("<slug:slug>/event.ics", name="event_ics")

@@ -11,7 +11,7 @@ from wagtail.models import Collection, Page
 from cms.management.commands.load_scale_content import plan
 from cms.scale.images import COLLECTION
 from home.models import ContentPage, Partner
-from programs.models import Event, ProgramPage
+from programs.models import Event, EventDate, ProgramPage
 from resources.models import Language, Resource
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +131,7 @@ def test_remove_takes_away_only_what_it_made(seeded):
     assert set(Tag.objects.values_list("name", flat=True)) == seed_tags
     assert list(Partner.objects.all()) == [editors_partner]
     assert not Event.objects.exists() and not Image.objects.exists()
+    assert not EventDate.objects.exists()
     assert not Collection.objects.filter(name=COLLECTION).exists()
     assert set(Language.objects.values_list("code", flat=True)) == {"en", "fr"}
 

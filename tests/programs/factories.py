@@ -39,7 +39,7 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class EventFactory(DjangoModelFactory):
-    """A live, in-person, two-hour event a week from now."""
+    """A live, in-person, two-hour event a week from now; if it repeats, for four weeks."""
 
     title = factory.Faker("sentence", nb_words=3)
     start = factory.LazyFunction(
@@ -49,6 +49,11 @@ class EventFactory(DjangoModelFactory):
         )
     )
     end = factory.LazyAttribute(lambda event: event.start + timedelta(hours=2))
+    repeat = ""
+    # A repeating event needs its last date, as the admin form asks for one.
+    repeat_until = factory.LazyAttribute(
+        lambda event: event.start.date() + timedelta(weeks=4) if event.repeat else None
+    )
     venue_name = factory.Faker("company")
     street_address = factory.Faker("street_address")
     city = "London"

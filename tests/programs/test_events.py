@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail_factories import ImageFactory
 
-from programs.models import Event, ProgramPage
+from programs.models import Event, EventDate, ProgramPage
 from tests.programs.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +153,7 @@ def test_monthly_event_repeats_on_the_same_day_each_month():
         repeat="monthly",
         repeat_until=date(2026, 6, 15),
     )
-    occurrences = event.occurrences_between()
+    occurrences = event.dates.all()
     assert [timezone_free(o.start) for o in occurrences] == [
         datetime(2026, month, 15, 19, 30) for month in range(1, 7)
     ]
@@ -176,15 +176,15 @@ def test_weekly_event_keeps_its_local_time_across_the_autumn_clock_change():
 
 def test_one_off_event_has_one_occurrence():
     event = EventFactory(start=toronto(2026, 5, 1, 10), end=toronto(2026, 5, 1, 12))
-    [occurrence] = event.occurrences_between()
+    [occurrence] = event.dates.all()
     assert (occurrence.start, occurrence.end) == (event.start, event.end)
 
 
-def test_occurrences_between_open_and_closed_ranges():
+def test_dates_between_open_and_closed_ranges():
     event = weekly(toronto(2026, 3, 5, 18), date(2026, 4, 2))  # Mar 5, 12, 19, 26, Apr 2
 
     def days(start=None, end=None):
-        return [o.start.day for o in event.occurrences_between(start, end)]
+        return [timezone_free(o.start).day for o in event.dates.between(start, end)]
 
     assert days() == [5, 12, 19, 26, 2]
     assert days(start=toronto(2026, 3, 20)) == [26, 2]
@@ -198,7 +198,7 @@ def test_occurrences_between_open_and_closed_ranges():
 # Listing queries
 
 
-def test_upcoming_occurrences_are_soonest_first_across_events():
+def test_upcoming_dates_are_soonest_first_across_events():
     now = toronto(2026, 3, 1, 12)
     group = weekly(toronto(2026, 3, 5, 18), date(2026, 3, 19), title="Group")
     workshop = EventFactory(
@@ -206,15 +206,15 @@ def test_upcoming_occurrences_are_soonest_first_across_events():
     )
     EventFactory(title="Finished", start=toronto(2026, 2, 20, 10), end=toronto(2026, 2, 20, 12))
 
-    upcoming = Event.objects.upcoming_occurrences(now=now)
+    upcoming = EventDate.objects.upcoming(now)
 
-    assert [(o.event, o.start.day) for o in upcoming] == [
+    assert [(o.event, timezone_free(o.start).day) for o in upcoming] == [
         (group, 5),
         (workshop, 10),
         (group, 12),
         (group, 19),
     ]
-    assert len(Event.objects.upcoming_occurrences(limit=2, now=now)) == 2
+    assert len(EventDate.objects.upcoming(now)[:2]) == 2
 
 
 def test_the_first_few_upcoming_dates_are_the_same_as_the_start_of_all_of_them():
@@ -225,22 +225,22 @@ def test_the_first_few_upcoming_dates_are_the_same_as_the_start_of_all_of_them()
         EventFactory(start=toronto(2026, 3, day, 10), end=toronto(2026, 3, day, 12))
     EventFactory(start=toronto(2026, 2, 27, 10), end=toronto(2026, 3, 2, 12), title="Retreat")
 
-    everything = Event.objects.upcoming_occurrences(now=now)
+    everything = list(EventDate.objects.upcoming(now))
 
     for limit in (1, 3, 5, 8):
-        assert Event.objects.upcoming_occurrences(limit=limit, now=now) == everything[:limit]
+        assert list(EventDate.objects.upcoming(now)[:limit]) == everything[:limit]
 
 
-def test_past_occurrences_are_most_recent_first_and_exclude_those_under_way():
+def test_past_dates_are_most_recent_first_and_exclude_those_under_way():
     now = toronto(2026, 3, 12, 19)  # during the second session
     group = weekly(toronto(2026, 3, 5, 18), date(2026, 3, 19), title="Group")
     earlier = EventFactory(
         title="Earlier", start=toronto(2026, 3, 1, 10), end=toronto(2026, 3, 1, 12)
     )
 
-    past = Event.objects.past_occurrences(now=now)
+    past = EventDate.objects.past(now)
 
-    assert [(o.event, o.start.day) for o in past] == [(group, 5), (earlier, 1)]
+    assert [(o.event, timezone_free(o.start).day) for o in past] == [(group, 5), (earlier, 1)]
 
 
 def test_session_under_way_on_the_last_repeat_date_is_still_upcoming():
@@ -248,15 +248,15 @@ def test_session_under_way_on_the_last_repeat_date_is_still_upcoming():
     group = weekly(toronto(2026, 3, 5, 18), date(2026, 3, 12))
     group.end = group.start + timedelta(hours=4)
     group.save()
-    upcoming = Event.objects.upcoming_occurrences(now=toronto(2026, 3, 12, 21))
-    assert [(o.event, o.start.day) for o in upcoming] == [(group, 12)]
+    upcoming = EventDate.objects.upcoming(toronto(2026, 3, 12, 21))
+    assert [(o.event, timezone_free(o.start).day) for o in upcoming] == [(group, 12)]
 
 
 def test_drafts_are_not_live():
     published = EventFactory(title="Published")
     EventFactory(title="Draft", live=False)
     assert list(Event.objects.live()) == [published]
-    assert [o.event for o in Event.objects.live().upcoming_occurrences()] == [published]
+    assert [o.event for o in EventDate.objects.live().upcoming()] == [published]
 
 
 # Slugs

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from programs.models import Event, ProgramPage
+from programs.models import Event, EventDate, ProgramPage
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,8 @@ def test_examples_are_marked_dated_from_today_and_visible(client, seeded):
         assert item.title.startswith("Example: "), item.title
     assert {event.status for event in events} == {"scheduled", "cancelled"}
     assert {event.repeat for event in events} == {"weekly", "monthly", ""}
-    assert len(Event.objects.live().upcoming_occurrences()) > 10
-    assert len(Event.objects.live().past_occurrences()) == 1
+    assert len(EventDate.objects.live().upcoming()) > 10
+    assert len(EventDate.objects.live().past()) == 1
 
     home = client.get("/").content.decode()
     assert "There are no upcoming events at this time." not in home
