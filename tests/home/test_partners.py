@@ -1,8 +1,12 @@
 """The home page and /api/v3/partners/ show active partners, in display order."""
 
 import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from home.models import Partner
+from tests.cms.factories import SiteSettingsFactory
 from tests.home.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +107,17 @@ def test_home_page_api_gives_the_partners_section_with_its_partners(client, part
     (section,) = [block for block in page["body"] if block["type"] == "partners"]
     assert section["value"]["heading"] == "CONNECT Partners"
     assert [partner["name"] for partner in section["value"]["partners"]] == ["Hospital", "Library"]
+
+
+@override_settings(PAGE_CACHE_TIMEOUT=0)
+def test_cached_section_reads_no_partners_and_shows_an_edit_at_once(client, partners_section):
+    SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
+    partner = PartnerFactory(name="Western University")
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Western University" in client.get("/").content.decode()
+    assert not [query for query in queries if "home_partner" in query["sql"]]
+    partner.name = "Western University Counselling"
+    partner.logo = None
+    partner.save()
+    assert "Western University Counselling" in client.get("/").content.decode()
