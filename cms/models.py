@@ -1,5 +1,7 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
@@ -182,7 +184,8 @@ class CachedRoutesMixin:
         if not path_components:
             return super().route(request, path_components)
         version = ContentVersion.for_request(request).timestamp()
-        key = f"route:{version}:{self.pk}:{'/'.join(path_components)}"
+        path = hashlib.sha1("/".join(path_components).encode(), usedforsecurity=False).hexdigest()
+        key = f"route:{version}:{self.pk}:{path}"  # the path hashed: any characters, short
         if way := cache.get(key):
             model, pk, args, kwargs = way
             if page := model.objects.filter(pk=pk).first():
