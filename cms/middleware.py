@@ -37,18 +37,22 @@ class SiteMiddleware:
 
     def __call__(self, request):
         hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does: no host check
-        version = ContentVersion.for_request(request).timestamp()
-        key = f"site:{version}:{hostname}:{request.get_port()}"
-        found = cache.get(key)
-        if found is None:
-            site = Site._find_for_request(request)
-            if site is not None:  # kept as its own type, so Wagtail's routing need not fetch it
-                site.root_page = site.root_page.specific
-            # Not SiteSettings.for_site: a read should not create them (and move the version on).
-            found = (site, site and SiteSettings.objects.filter(site=site).first())
-            cache.set(key, found, settings.FRAGMENT_CACHE_TIMEOUT)
-        request._wagtail_site, site_settings = found
+        key = ContentVersion.cache_key(request, "site", hostname, request.get_port())
+        request._wagtail_site, site_settings = cache.get_or_set(
+            key, lambda: site_and_settings(request), settings.FRAGMENT_CACHE_TIMEOUT
+        )
         if site_settings is not None:
             site_settings._request = request  # as SiteSettings.for_request leaves it
             setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
         return self.get_response(request)
+
+
+def site_and_settings(request):
+    """The request's Site, with its root page as its own type (so Wagtail's routing need not fetch
+    it), and the site's settings if they exist: a read should not create them (and move the
+    version on), as SiteSettings.for_site would."""
+    site = Site._find_for_request(request)
+    if site is None:
+        return None, None
+    site.root_page = site.root_page.specific
+    return site, SiteSettings.objects.filter(site=site).first()

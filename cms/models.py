@@ -172,6 +172,11 @@ class ContentVersion(models.Model):
             request._content_changed_at = cls.last_changed()
         return request._content_changed_at
 
+    @classmethod
+    def cache_key(cls, request, name, *parts):
+        """A cache key that the next content change replaces: the name, the version, the parts."""
+        return ":".join([name, str(cls.for_request(request).timestamp()), *map(str, parts)])
+
 
 class CachedRoutesMixin:
     """For a site's root page: which page each address leads to (and which sub-route of a routable
@@ -183,9 +188,8 @@ class CachedRoutesMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        version = ContentVersion.for_request(request).timestamp()
         path = hashlib.sha1("/".join(path_components).encode(), usedforsecurity=False).hexdigest()
-        key = f"route:{version}:{self.pk}:{path}"  # the path hashed: any characters, short
+        key = ContentVersion.cache_key(request, "route", self.pk, path)  # hashed: any characters
         if way := cache.get(key):
             model, pk, args, kwargs = way
             if page := model.objects.filter(pk=pk).first():

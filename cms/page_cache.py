@@ -39,7 +39,7 @@ class PageCacheMiddleware:
         if settings.PAGE_CACHE_TIMEOUT:
             # Read before the view: a change made while it runs then misses this key instead of
             # leaving a stale answer under the new one.
-            key_prefix = f"page:{ContentVersion.for_request(request).timestamp()}"
+            key_prefix = ContentVersion.cache_key(request, "page")
             response = fetch(request, key_prefix)
         return conditional(request, response or self.answer(request, key_prefix))
 

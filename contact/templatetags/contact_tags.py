@@ -27,9 +27,7 @@ def newsletter_signup(context):
 
 def live_newsletter_page(request):
     """The live newsletter page, or None; kept until the site's content next changes."""
-    key = f"contact:newsletter-page:{ContentVersion.for_request(request).timestamp()}"
-    found = cache.get(key)
-    if found is None:
-        found = NewsletterPage.objects.live().first() or False  # False: "none", remembered too
-        cache.set(key, found, settings.FRAGMENT_CACHE_TIMEOUT)
-    return found or None
+    key = ContentVersion.cache_key(request, "contact:newsletter-page")
+    return cache.get_or_set(
+        key, lambda: NewsletterPage.objects.live().first(), settings.FRAGMENT_CACHE_TIMEOUT
+    )
