@@ -1,8 +1,12 @@
 """/api/v3/partners/: the partners the home page shows, in its order."""
 
+from django.conf import settings
+from django.core.cache import cache
 from ninja import Router, Schema
+from wagtail.api.utils import get_base_url
 from wagtail.api.v3.auth import AllowAnonymous
 
+from cms.models import ContentVersion
 from cms.renditions import ImageRenditions, image_representation
 
 router = Router(tags=["partners"], auth=AllowAnonymous())
@@ -23,6 +27,15 @@ def partners(request):
 
 
 def partners_representation(request):
+    """Remembered until the content next changes, like the home page's partners section: fifty
+    logos with their renditions cost more than the rest of the home page."""
+    if request is None:
+        return read_partners(request)
+    key = ContentVersion.cache_key(request, "partners-api", get_base_url(request))
+    return cache.get_or_set(key, lambda: read_partners(request), settings.FRAGMENT_CACHE_TIMEOUT)
+
+
+def read_partners(request):
     from home.models import Partner  # Not at the top: the home page's blocks import us.
 
     return [

@@ -1,7 +1,8 @@
 """v2 pages and images whose listings fetch related rows for all items at once, not per item."""
 
-from wagtail.api.v2.serializers import PageSerializer, TagsField
+from wagtail.api.v2.serializers import PageParentField, PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Site
 
 
 class TagNames(TagsField):
@@ -16,7 +17,20 @@ class TagNames(TagsField):
         return sorted(tag.name for tag in value)
 
 
+class ParentInSite(PageParentField):
+    """The parent page when it is in the site; for the site's own root page, none without asking
+    (Wagtail reads the parent and then asks whether the site lists it)."""
+
+    def get_attribute(self, instance):
+        site = Site.find_for_request(self.context["request"])
+        if site and instance.depth <= site.root_page.depth:
+            return None
+        return super().get_attribute(instance)
+
+
 class PageWithTagNamesSerializer(PageSerializer):
+    parent = ParentInSite(read_only=True)
+
     def build_property_field(self, field_name, model_class):
         field_class, kwargs = super().build_property_field(field_name, model_class)
         return (TagNames if field_class is TagsField else field_class), kwargs

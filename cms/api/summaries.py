@@ -2,6 +2,8 @@
 
 from datetime import datetime
 
+from django.db.models import F, IntegerField, TextField, Value
+from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from ninja import Field, Query, Router, Schema
@@ -9,14 +11,17 @@ from ninja.errors import HttpError
 from wagtail.api.utils import get_full_url
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.coreutils import resolve_model_string
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from cms.renditions import RENDITION_SPECS
 
 router = Router(tags=["pages"], auth=AllowAnonymous())
 CARD_IMAGE = RENDITION_SPECS["small"]
 SUMMARY_WORDS = 60
+# The page types' own fields a card shows, first found first; then the page's search description.
+SUMMARY_FIELDS = ("summary", "intro", "hero_subheading")
 
 
 class CardImage(Schema):
@@ -58,9 +63,18 @@ def page_summaries(request, filters: Query[CardFilters]):
         pages = pages.type(page_type(filters.type))
     if filters.child_of is not None:
         pages = pages.child_of(parent_page(filters.child_of))
-    pages = pages.search(filters.search) if filters.search else pages.order_by("path")
-    window = list(pages[filters.offset : filters.offset + filters.limit])
-    return {"count": pages.count(), "items": cards(request, window)}
+    if filters.search:
+        pages = pages.search(filters.search)
+        found = [page.pk for page in pages[window(filters)]]
+        chosen = with_card_fields(Page.objects.filter(pk__in=found)).in_bulk()
+        chosen = [chosen[pk] for pk in found]
+    else:
+        chosen = with_card_fields(pages.order_by("path"))[window(filters)]
+    return {"count": pages.count(), "items": cards(request, chosen)}
+
+
+def window(filters):
+    return slice(filters.offset, filters.offset + filters.limit)
 
 
 def page_type(label):
@@ -80,14 +94,44 @@ def parent_page(page_id):
     return parent
 
 
+def with_card_fields(pages):
+    """The pages with each card field of their own type as `card_<field>`, all in one query.
+
+    Each page type's fields are in its own table, so Wagtail's specific() reads one table per type
+    among the cards. Joining every type's table instead keeps the count the same for any mix.
+    """
+    found = {}
+    for model in get_page_models():
+        for field in model._meta.local_concrete_fields:
+            wanted = field.name in (*SUMMARY_FIELDS, "image_alt_text", "image")
+            if wanted and not isinstance(field, StreamField):  # a stream's text needs rendering
+                found.setdefault(field.name, []).append(F(f"{lookup(model)}__{field.attname}"))
+    return pages.annotate(
+        **{
+            f"card_{name}": Coalesce(
+                *columns,
+                Value(None),
+                output_field=IntegerField() if name == "image" else TextField(),
+            )
+            for name, columns in found.items()
+        }
+    )
+
+
+def lookup(model):
+    """How a query on Page reaches this page type's own table, e.g. "programpage"."""
+    names = []
+    while model is not Page:
+        model, link = next(iter(model._meta.parents.items()))
+        names.insert(0, link.related_query_name())
+    return "__".join(names)
+
+
 def cards(request, pages):
     """The cards for these pages, with a fixed number of queries however many there are."""
-    chosen = Page.objects.filter(pk__in=[page.pk for page in pages])
-    specific = chosen.defer_streamfields().specific().in_bulk()
-    pages = [specific[page.pk] for page in pages]
-    image_ids = {page.image_id for page in pages if getattr(page, "image_id", None)}
+    image_ids = {page.card_image for page in pages if getattr(page, "card_image", None)}
     images = get_image_model().objects.prefetch_renditions(CARD_IMAGE).in_bulk(image_ids)
-    return [card(request, page, images.get(getattr(page, "image_id", None))) for page in pages]
+    return [card(request, page, images.get(getattr(page, "card_image", None))) for page in pages]
 
 
 def card(request, page, image):
@@ -105,7 +149,7 @@ def card(request, page, image):
 
 def summary(page):
     """The first of the page's summary, intro or search description, as plain text."""
-    for field in ("summary", "intro", "hero_subheading", "search_description"):
+    for field in (*(f"card_{name}" for name in SUMMARY_FIELDS), "search_description"):
         text = strip_tags(getattr(page, field, "") or "").strip()
         if text:
             return Truncator(text).words(SUMMARY_WORDS)
@@ -118,5 +162,5 @@ def card_image(request, page, image):
         "url": get_full_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
-        "alt": getattr(page, "image_alt_text", "") or image.default_alt_text,
+        "alt": getattr(page, "card_image_alt_text", "") or image.default_alt_text,
     }

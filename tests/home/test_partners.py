@@ -121,3 +121,18 @@ def test_cached_section_reads_no_partners_and_shows_an_edit_at_once(client, part
     partner.logo = None
     partner.save()
     assert "Western University Counselling" in client.get("/").content.decode()
+
+
+@override_settings(PAGE_CACHE_TIMEOUT=0)
+@pytest.mark.parametrize("address", ["/api/v3/partners/", "/api/v2/pages/{page}/"])
+def test_api_reads_partners_once_and_shows_an_edit_at_once(client, partners_section, address):
+    SiteSettingsFactory()
+    partner = PartnerFactory(name="Western University")
+    address = address.format(page=partners_section.pk)
+    client.get(address)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Western University" in client.get(address).content.decode()
+    assert not [query for query in queries if "home_partner" in query["sql"]]
+    partner.active = False
+    partner.save()
+    assert "Western University" not in client.get(address).content.decode()
