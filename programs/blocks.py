@@ -11,8 +11,8 @@ from programs.api import EventBase, live_events_page, occurrences_representation
 
 
 def upcoming_dates(count):
-    """The next `count` dates of live events, with their events and programs."""
-    return EventDate.objects.live().with_events().upcoming()[:count]
+    """The next `count` dates of live events, with their events (the page lists no programs)."""
+    return EventDate.objects.live().select_related("event").upcoming()[:count]
 
 
 class UpcomingEvents(Schema):
@@ -38,7 +38,8 @@ class UpcomingEventsBlock(blocks.StructBlock):
         return context
 
     def get_api_representation(self, value, context=None):
-        events = occurrences_representation(upcoming_dates(value["count"]))
+        dates = EventDate.objects.live().with_events().upcoming()[: value["count"]]
+        events = occurrences_representation(dates)
         return {**super().get_api_representation(value, context), "events": events}
 
     api_schema = UpcomingEvents

@@ -24,7 +24,7 @@ MAX_REPEAT_SPAN = relativedelta(years=2)
 # How far back "recent" reaches, e.g. for the calendar feed.
 RECENT = timedelta(days=30)
 # The fields an event's dates are made or copied from.
-DATE_FIELDS = {"start", "end", "repeat", "repeat_until", "program"}
+DATE_FIELDS = {"start", "end", "repeat", "repeat_until", "program", "live"}
 
 
 def starts_of(start, repeat, repeat_until):
@@ -211,13 +211,15 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
 class EventDateQuerySet(models.QuerySet):
     def live(self):
         """Dates of published events."""
-        return self.filter(event__live=True)
+        return self.filter(live=True)
 
     def rebuild(self, events):
         """Replace the dates of these (saved) events with those their fields give, in bulk."""
         self.filter(event__in=[event.pk for event in events]).delete()
         self.bulk_create(
-            self.model(event=event, program_id=event.program_id, start=start, end=end)
+            self.model(
+                event=event, program_id=event.program_id, live=event.live, start=start, end=end
+            )
             for event in events
             for start, end in spans_of(event.start, event.end, event.repeat, event.repeat_until)
         )
@@ -261,15 +263,18 @@ class EventDate(models.Model):
     )
     start = models.DateTimeField(editable=False)
     end = models.DateTimeField(editable=False)
+    # The event's, copied so that listing and counting live dates reads this table's index alone.
+    live = models.BooleanField(default=True, editable=False)
 
     objects = EventDateQuerySet.as_manager()
 
     class Meta:
         ordering = ["start", "event_id"]
-        # Upcoming dates are those ending after now, in start order; past ones the others.
+        # Upcoming dates are live ones ending after now, in start order; past ones the others. The
+        # second index holds all a listing sorts and counts by, so neither reads the table.
         indexes = [
             models.Index(fields=["start"], name="event_date_start_idx"),
-            models.Index(fields=["end"], name="event_date_end_idx"),
+            models.Index(fields=["live", "end", "start", "event"], name="event_date_live_end_idx"),
             models.Index(fields=["program", "start"], name="event_date_program_start_idx"),
         ]
 

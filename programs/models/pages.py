@@ -272,7 +272,7 @@ class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     def index(self, request):
         """Upcoming dates by month, or past ones (?past=1), most relevant first."""
         past = request.GET.get("past") == "1"
-        dates = EventDate.objects.live().with_events()
+        dates = EventDate.objects.live().select_related("event")  # the list names no programs
         occurrences = dates.past() if past else dates.upcoming()
         page = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
         context = {"past": past, "occurrences": page, "months": group_by_month(page.object_list)}

@@ -198,3 +198,23 @@ def test_listing_dates_costs_the_same_queries_for_few_events_or_many(
     few = queries_per_listing(client, program, 2)
     many = queries_per_listing(client, program, 20)
     assert many == few
+
+
+def test_dates_are_live_exactly_while_their_event_is(client, calendar_page):
+    event = EventFactory(title="Garden walk", repeat="weekly")
+    event.save_revision().publish()
+    assert set(event.dates.values_list("live", flat=True)) == {True}
+    event.unpublish()
+    assert set(event.dates.values_list("live", flat=True)) == {False}
+    event.refresh_from_db()
+    event.save_revision().publish()
+    assert "Garden walk" in client.get("/events/").content.decode()
+
+
+def test_migration_marks_the_dates_of_unpublished_events_not_live():
+    shown, hidden = EventFactory(), EventFactory(live=False)
+    EventDate.objects.update(live=True)
+    migration = importlib.import_module("programs.migrations.0007_live_event_dates")
+    migration.copy_live(apps, None)
+    assert set(shown.dates.values_list("live", flat=True)) == {True}
+    assert set(hidden.dates.values_list("live", flat=True)) == {False}
