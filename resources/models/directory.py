@@ -97,6 +97,17 @@ def clean_search(text):
     return " ".join(SEARCH_SYNTAX.sub(" ", text or "").split())[:MAX_SEARCH_LENGTH]
 
 
+def details():
+    """What a listing shows of each resource, as plain lists (phone_list, language_list,
+    category_list): a prefetch into a manager builds a queryset per resource, which costs more
+    than the queries saved on a long listing."""
+    return (
+        Prefetch("phone_numbers", to_attr="phone_list"),
+        Prefetch("languages", to_attr="language_list"),
+        Prefetch("categories", to_attr="category_list"),
+    )
+
+
 class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def in_category(self, slug):
         return self.filter(categories__slug=slug)
@@ -118,14 +129,9 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(pk__in=found)
 
     def with_details(self):
-        """Everything a listing shows, fetched in a fixed number of queries however many there are,
-        as plain lists (phone_list, language_list, category_list): a prefetch into a manager builds
-        a queryset per resource, which costs more than the queries saved on a long listing."""
-        return self.prefetch_related(
-            Prefetch("phone_numbers", to_attr="phone_list"),
-            Prefetch("languages", to_attr="language_list"),
-            Prefetch("categories", to_attr="category_list"),
-        )
+        """Everything a listing shows, fetched in a fixed number of queries however many there are
+        (see details)."""
+        return self.prefetch_related(*details())
 
     def filtered(self, category="", language="", search="", categories=None, languages=None):
         """In a category and language, matching the text, by name, with their details. Pass the

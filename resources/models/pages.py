@@ -1,17 +1,29 @@
 """The directory page: filters, search and one page per resource."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
-from cms.models import ExternalPreviewMixin
-from resources.models.directory import Language, Resource, UnknownFilterValue, categories_in_use
+from cms.models import ContentVersion, ExternalPreviewMixin
+from resources.models.directory import (
+    Language,
+    Resource,
+    UnknownFilterValue,
+    categories_in_use,
+    details,
+)
 
 RESOURCES_PER_PAGE = 20
 
@@ -57,9 +69,11 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
             problem = ""
         except UnknownFilterValue as error:
             resources, problem = Resource.objects.none(), f"{error} Choose one from the list above."
+        resources = resources.prefetch_related(None)  # only for the summaries not yet cached
         page = Paginator(resources, RESOURCES_PER_PAGE).get_page(page_number(request.GET))
         context = {
             "resources": page,
+            "summaries": self.summaries(request, list(page)),
             "chosen": chosen,
             "filtered": any(chosen.values()),
             "problem": problem,
@@ -67,6 +81,31 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
             "languages": languages,
         }
         return self.render(request, context_overrides=context)
+
+    def summaries(self, request, resources):
+        """Each resource's entry in the list, as HTML, remembered until the content next changes:
+        twenty of them are most of the cost of a directory page, and each is the same in every
+        listing it appears in. Only the resources not remembered have their details read."""
+        site = Site.find_for_request(request)
+        keys = {
+            resource.pk: ContentVersion.cache_key(
+                request, "resource-summary", site and site.pk, self.pk, resource.pk, get_language()
+            )
+            for resource in resources
+        }
+        found = cache.get_many(keys.values())
+        missing = [resource for resource in resources if keys[resource.pk] not in found]
+        prefetch_related_objects(missing, *details())
+        template = get_template("components/resource_summary.html")
+        made = {
+            keys[resource.pk]: template.render(
+                {"request": request, "resource": resource, "directory_page": self}
+            )
+            for resource in missing
+        }
+        cache.set_many(made, settings.FRAGMENT_CACHE_TIMEOUT)
+        found.update(made)
+        return [mark_safe(found[keys[resource.pk]]) for resource in resources]  # noqa: S308 (ours)
 
     @path("<slug:slug>/", name="resource")
     def resource_detail(self, request, slug):

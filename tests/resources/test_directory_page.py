@@ -1,10 +1,14 @@
 """Visitors filter, search and page through the directory, and open one resource's page."""
 
 import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from resources.models import Resource, ResourceIndexPage
+from tests.cms.factories import SiteSettingsFactory
 from tests.home.factories import home_page_as_site_root
 from tests.resources.factories import (
     ResourceFactory,
@@ -196,3 +200,26 @@ def test_intro_blocks_and_references_render(client, home_page):
     html = client.get("/resources/").content.decode()
     assert '<a href="#ref-1" id="cite-1">' in html
     assert '<li id="ref-1">' in html
+
+
+@override_settings(PAGE_CACHE_TIMEOUT=0)
+def test_remembered_entries_read_no_details_and_show_an_edit_at_once(client, directory):
+    SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
+    resource = ResourceFactory(
+        name="Distress Centre",
+        languages=["en", "fr"],
+        categories=["crisis"],
+        phones=[{"label": "Crisis line", "number": "519-433-2023"}],
+    )
+    client.get("/resources/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/resources/").content.decode()
+    assert ">Distress Centre</a></h3>" in html and 'href="tel:+1-519-433-2023"' in html
+    assert "English, French" in html and "· crisis" in html
+    assert not [q for q in queries if "resources_phonenumber" in q["sql"]]
+    resource.phone_numbers.all().delete()
+    resource.phone_numbers.create(label="Crisis line", number="519-433-2024")
+    resource.name = "Distress Centre London"
+    resource.save()
+    html = client.get("/resources/").content.decode()
+    assert ">Distress Centre London</a></h3>" in html and 'href="tel:+1-519-433-2024"' in html
