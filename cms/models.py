@@ -6,9 +6,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
@@ -176,6 +179,26 @@ class ContentVersion(models.Model):
     def cache_key(cls, request, name, *parts):
         """A cache key that the next content change replaces: the name, the version, the parts."""
         return ":".join([name, str(cls.for_request(request).timestamp()), *map(str, parts)])
+
+    @classmethod
+    def fragments(cls, request, name, items, key, render):
+        """The HTML of each of a listing's items, remembered until the content next changes.
+
+        `key(item)` gives what the item's HTML depends on besides the site and language;
+        `render(items)` gives the HTML of those not remembered, in order, so that only they need
+        their related rows read.
+        """
+        site = Site.find_for_request(request)
+        parts = (site and site.pk, get_language())
+        keys = [cls.cache_key(request, name, *parts, *key(item)) for item in items]
+        found = cache.get_many(keys)
+        missing = [(k, item) for k, item in zip(keys, items, strict=True) if k not in found]
+        made = dict(
+            zip([k for k, _ in missing], render([item for _, item in missing]), strict=True)
+        )
+        cache.set_many(made, settings.FRAGMENT_CACHE_TIMEOUT)
+        found.update(made)
+        return [mark_safe(found[k]) for k in keys]  # noqa: S308 (our own templates' output)
 
 
 class CachedRoutesMixin:

@@ -3,8 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
+from django.template.loader import get_template
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -17,7 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
-from cms.models import ExternalPreviewMixin
+from cms.models import ContentVersion, ExternalPreviewMixin
 from programs.api import UpcomingEventsField, live_events_page
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
@@ -272,11 +273,27 @@ class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     def index(self, request):
         """Upcoming dates by month, or past ones (?past=1), most relevant first."""
         past = request.GET.get("past") == "1"
-        dates = EventDate.objects.live().select_related("event")  # the list names no programs
+        dates = EventDate.objects.live()
         occurrences = dates.past() if past else dates.upcoming()
         page = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-        context = {"past": past, "occurrences": page, "months": group_by_month(page.object_list)}
+        dates = list(page)
+        entries = zip(dates, self.entries(request, dates), strict=True)
+        context = {"past": past, "occurrences": page, "months": group_by_month(entries)}
         return self.render(request, context_overrides=context)
+
+    def entries(self, request, dates):
+        """Each date's entry in the calendar, as HTML, made once until the content next changes;
+        only the dates not remembered have their events read."""
+
+        def render(missing):
+            prefetch_related_objects(missing, "event")
+            template = get_template("components/occurrence.html")
+            context = {"request": request, "events_page": self}
+            return [template.render({**context, "occurrence": date}) for date in missing]
+
+        return ContentVersion.fragments(
+            request, "calendar-entry", dates, lambda date: (self.pk, date.pk), render
+        )
 
     @path("feed.ics", name="feed")
     def feed(self, request):
@@ -302,12 +319,12 @@ EVENTS_PER_PAGE = 20
 PROGRAMS_PER_PAGE = 20
 
 
-def group_by_month(occurrences):
-    """[(first day of month, [occurrences in it])], in the order given."""
+def group_by_month(entries):
+    """[(first day of month, [entries in it])], in the order given, from (date, entry) pairs."""
     months = []
-    for occurrence in occurrences:
+    for occurrence, entry in entries:
         month = timezone.localtime(occurrence.start).date().replace(day=1)
         if not months or months[-1][0] != month:
             months.append((month, []))
-        months[-1][1].append(occurrence)
+        months[-1][1].append(entry)
     return months

@@ -1,18 +1,14 @@
 """The directory page: filters, search and one page per resource."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.template.loader import get_template
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
@@ -83,29 +79,19 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context)
 
     def summaries(self, request, resources):
-        """Each resource's entry in the list, as HTML, remembered until the content next changes:
-        twenty of them are most of the cost of a directory page, and each is the same in every
-        listing it appears in. Only the resources not remembered have their details read."""
-        site = Site.find_for_request(request)
-        keys = {
-            resource.pk: ContentVersion.cache_key(
-                request, "resource-summary", site and site.pk, self.pk, resource.pk, get_language()
-            )
-            for resource in resources
-        }
-        found = cache.get_many(keys.values())
-        missing = [resource for resource in resources if keys[resource.pk] not in found]
-        prefetch_related_objects(missing, *details())
-        template = get_template("components/resource_summary.html")
-        made = {
-            keys[resource.pk]: template.render(
-                {"request": request, "resource": resource, "directory_page": self}
-            )
-            for resource in missing
-        }
-        cache.set_many(made, settings.FRAGMENT_CACHE_TIMEOUT)
-        found.update(made)
-        return [mark_safe(found[keys[resource.pk]]) for resource in resources]  # noqa: S308 (ours)
+        """Each resource's entry in the list, as HTML: twenty of them are most of the cost of a
+        directory page, and each is the same in every listing it appears in."""
+
+        def render(missing):
+            prefetch_related_objects(missing, *details())
+            template = get_template("components/resource_summary.html")
+            context = {"request": request, "directory_page": self}
+            return [template.render({**context, "resource": resource}) for resource in missing]
+
+        key = (self.pk,)
+        return ContentVersion.fragments(
+            request, "resource-summary", resources, lambda resource: (*key, resource.pk), render
+        )
 
     @path("<slug:slug>/", name="resource")
     def resource_detail(self, request, slug):
