@@ -49,7 +49,7 @@ serve-production: $(VENV)/.installed
 
 ## Measure every public page type and API route under load, uncached and cached (benchmarks/README.md)
 bench: $(VENV)/.installed
-	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	@command -v wrk >/dev/null && command -v pngquant >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk pngquant >/dev/null; }
 	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python -m benchmarks.run
 

@@ -69,6 +69,13 @@ prepare_browser() {
         || echo "SKIPPING the browser tests: axe-core could not be installed from npm."
 }
 
+# PNG renditions go through pngquant when it is there (WILLOW_OPTIMIZERS); the page weight test
+# counts on it, as a deployment following docs/deploy.md does.
+prepare_image_tools() {
+    command -v pngquant >/dev/null || install_package pngquant
+    command -v pngquant >/dev/null || echo "pngquant could not be installed: the page weight test will fail."
+}
+
 newest_initdb() {
     ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true
 }
@@ -96,6 +103,7 @@ start_postgres() {
 start_redis
 start_s3
 prepare_browser
+prepare_image_tools
 
 echo "== Test suite on SQLite =="
 .venv/bin/pytest "$@"
