@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -181,24 +180,23 @@ class ContentVersion(models.Model):
         return ":".join([name, str(cls.for_request(request).timestamp()), *map(str, parts)])
 
     @classmethod
-    def fragments(cls, request, name, items, key, render):
-        """The HTML of each of a listing's items, remembered until the content next changes.
+    def remembered(cls, request, name, items, key, make):
+        """What is made for each of a listing's items (its HTML, its API data), remembered until
+        the content next changes.
 
-        `key(item)` gives what the item's HTML depends on besides the site and language;
-        `render(items)` gives the HTML of those not remembered, in order, so that only they need
-        their related rows read.
+        `key(item)` gives what the result depends on besides the site and language;
+        `make(items)` makes the results of those not remembered, in order, so that only they need
+        their related rows read. HTML stays marked safe through the cache.
         """
         site = Site.find_for_request(request)
         parts = (site and site.pk, get_language())
         keys = [cls.cache_key(request, name, *parts, *key(item)) for item in items]
         found = cache.get_many(keys)
         missing = [(k, item) for k, item in zip(keys, items, strict=True) if k not in found]
-        made = dict(
-            zip([k for k, _ in missing], render([item for _, item in missing]), strict=True)
-        )
+        made = dict(zip([k for k, _ in missing], make([item for _, item in missing]), strict=True))
         cache.set_many(made, settings.FRAGMENT_CACHE_TIMEOUT)
         found.update(made)
-        return [mark_safe(found[k]) for k in keys]  # noqa: S308 (our own templates' output)
+        return [found[k] for k in keys]
 
 
 class CachedRoutesMixin:

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
@@ -14,7 +15,8 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
-from programs.models.events import Event, EventDate
+from cms.models import ContentVersion
+from programs.models.events import Event, EventDate, programs_of_events
 
 router = Router(tags=["events"], auth=AllowAnonymous())
 
@@ -95,18 +97,32 @@ def occurrences_representation(occurrences, events_page=None):
 
 
 class OccurrenceItems(Sequence):
-    """Dates turned into API items only as a page of them is taken, counted in the database."""
+    """Dates turned into API items only as a page of them is taken, counted in the database.
 
-    def __init__(self, occurrences):
+    Each date's item is remembered until the content next changes: only the dates not remembered
+    have their events and programs read.
+    """
+
+    def __init__(self, request, occurrences):
+        self.request = request
         self.occurrences = occurrences
 
     def __len__(self):
         return self.occurrences.count()
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            return occurrences_representation(self.occurrences[index])
-        return occurrences_representation([self.occurrences[index]])[0]
+        dates = (
+            list(self.occurrences[index]) if isinstance(index, slice) else [self.occurrences[index]]
+        )
+        items = ContentVersion.remembered(
+            self.request, "api-event-date", dates, lambda date: (date.pk,), self.represent
+        )
+        return items if isinstance(index, slice) else items[0]
+
+    @staticmethod
+    def represent(dates):
+        prefetch_related_objects(dates, "event", programs_of_events())
+        return occurrences_representation(dates)
 
 
 def live_events_page():
@@ -122,7 +138,7 @@ def list_events(request, filters: Query[EventFilters]):
     """Live events, one item per date: upcoming soonest first, past most recent first."""
     if filters.start_date and filters.end_date and filters.end_date < filters.start_date:
         raise HttpError(400, "end_date must be on or after start_date.")
-    dates = EventDate.objects.live().with_events()
+    dates = EventDate.objects.live()
     if filters.program is not None:
         dates = dates.filter(program=program_by_id_or_slug(filters.program))
     start = local_midnight(filters.start_date)
@@ -132,7 +148,7 @@ def list_events(request, filters: Query[EventFilters]):
         dates = dates.upcoming()
     elif filters.when == "past":
         dates = dates.past()
-    return OccurrenceItems(dates)
+    return OccurrenceItems(request, dates)
 
 
 @router.get("/{event_id}/", response=EventDetail, url_name="event", summary="Event")

@@ -208,6 +208,12 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
         return starts_of(self.start, self.repeat, self.repeat_until)
 
 
+def programs_of_events():
+    """The prefetch of dates' events' programs, each read once and without its body."""
+    programs = apps.get_model("programs", "ProgramPage").objects.defer_streamfields()
+    return Prefetch("event__program", queryset=programs)
+
+
 class EventDateQuerySet(models.QuerySet):
     def live(self):
         """Dates of published events."""
@@ -243,10 +249,7 @@ class EventDateQuerySet(models.QuerySet):
 
     def with_events(self):
         """Each date's event, and each event's program read once (without its body), not per row."""
-        programs = apps.get_model("programs", "ProgramPage").objects.defer_streamfields()
-        return self.select_related("event").prefetch_related(
-            Prefetch("event__program", queryset=programs)
-        )
+        return self.select_related("event").prefetch_related(programs_of_events())
 
 
 class EventDate(models.Model):

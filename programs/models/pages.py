@@ -291,7 +291,7 @@ class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
             context = {"request": request, "events_page": self}
             return [template.render({**context, "occurrence": date}) for date in missing]
 
-        return ContentVersion.fragments(
+        return ContentVersion.remembered(
             request, "calendar-entry", dates, lambda date: (self.pk, date.pk), render
         )
 

@@ -89,7 +89,7 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
             return [template.render({**context, "resource": resource}) for resource in missing]
 
         key = (self.pk,)
-        return ContentVersion.fragments(
+        return ContentVersion.remembered(
             request, "resource-summary", resources, lambda resource: (*key, resource.pk), render
         )
 

@@ -4,7 +4,11 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
+from tests.cms.factories import SiteSettingsFactory
 from tests.programs.factories import (
     EventFactory,
     days_from_now,
@@ -215,3 +219,20 @@ def test_upcoming_events_block_gives_the_next_events_as_the_events_api_does(
         "events": get_json(client, "/api/v3/events/?limit=1")["items"],
     }
     assert [event["title"] for event in block["value"]["events"]] == ["Sooner"]
+
+
+@override_settings(PAGE_CACHE_TIMEOUT=0)
+def test_remembered_items_read_no_events_and_show_an_edit_at_once(client, calendar_page, program):
+    SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
+    event = EventFactory(title="Picnic", program=program, start=days_from_now(6))
+    get_json(client, "/api/v3/events/")
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(get_json(client, "/api/v3/events/")) == ["Picnic"]
+    assert not [query for query in queries if '"programs_event"."title"' in query["sql"]]
+    program.title = "Picnics in the park"
+    program.save_revision().publish()
+    [item] = get_json(client, "/api/v3/events/")["items"]
+    assert item["program"]["title"] == "Picnics in the park"
+    event.status = "postponed"
+    event.save()
+    assert get_json(client, "/api/v3/events/")["items"][0]["status"] == "postponed"
