@@ -67,9 +67,25 @@ class ProgramIndexPage(ExternalPreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = Paginator(self.programs(), PROGRAMS_PER_PAGE)
-        context["programs"] = programs.get_page(request.GET.get("page"))
+        programs = Paginator(self.programs().values_list("pk", flat=True), PROGRAMS_PER_PAGE)
+        page = context["programs"] = programs.get_page(request.GET.get("page"))
+        context["cards"] = self.cards(request, list(page))
         return context
+
+    def cards(self, request, program_ids):
+        """Each program's entry in the list, as HTML, made once until the content next changes;
+        only the programs not remembered are read."""
+
+        def render(missing):
+            programs = ProgramPage.objects.defer_streamfields().in_bulk(missing)
+            template = get_template("components/program_card.html")
+            return [
+                template.render({"request": request, "program": programs[pk]}) for pk in missing
+            ]
+
+        return ContentVersion.remembered(
+            request, "program-card", program_ids, lambda pk: (self.pk, pk), render
+        )
 
 
 class ProgramPageTag(TaggedItemBase):

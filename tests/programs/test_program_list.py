@@ -3,8 +3,12 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from programs.models.pages import PROGRAMS_PER_PAGE
+from tests.cms.factories import SiteSettingsFactory
 from tests.programs.factories import ProgramIndexPageFactory, ProgramPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +54,17 @@ def test_a_short_list_has_no_page_links(client, program):
     response = client.get(program.get_parent().url)
     assert "Peer support group" in response.content.decode()
     assert 'class="pagination"' not in response.content.decode()
+
+
+@override_settings(PAGE_CACHE_TIMEOUT=0)
+def test_remembered_entries_read_no_programs_and_show_an_edit_at_once(client, program_list):
+    SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
+    listed(client)
+    with CaptureQueriesContext(connection) as queries:
+        titles, _ = listed(client)
+    assert titles[0] == "Group 00"
+    assert not [query for query in queries if '"programs_programpage"."summary"' in query["sql"]]
+    first = program_list.get_children().get(slug="group-00").specific
+    first.title = "Group 00 (now on Tuesdays)"
+    first.save_revision().publish()
+    assert ">Group 00 (now on Tuesdays)</a></h2>" in listed(client)[1]
