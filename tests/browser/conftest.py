@@ -214,6 +214,14 @@ def field(page, label):
     return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(label)}\*?$"))
 
 
+def type_rich_text(textbox, text):
+    """Replace a rich text editor's text, as a volunteer does, and wait until the form has it:
+    Draftail copies its text into the form 250 ms after the last change (stateSaveInterval), so a
+    form sent sooner saves the old text."""
+    textbox.fill(text)
+    textbox.page.wait_for_timeout(1000)
+
+
 def admin_menu(page):
     """The admin's sidebar menu (not the breadcrumb trail, which can hold the same names)."""
     return page.get_by_role("navigation", name="Main menu")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from programs.models import Event
 from resources.models import Resource
-from tests.browser.conftest import admin_menu, field, log_in, screenshot
+from tests.browser.conftest import admin_menu, field, log_in, screenshot, type_rich_text
 
 TITLE = "Coffee and conversation"
 
@@ -32,8 +32,9 @@ def add_event_as_draft(page, start, end):
     field(page, "Street address").fill("536 Queens Ave")
     field(page, "City").fill("London")
     field(page, "Postal code").fill("N6B 1Y8")
-    page.get_by_role("region", name="Description").get_by_role("textbox").fill(
-        "An easy evening: tea, coffee and a chat with peer supporters."
+    type_rich_text(
+        page.get_by_role("region", name="Description").get_by_role("textbox"),
+        "An easy evening: tea, coffee and a chat with peer supporters.",
     )
     field(page, "Title").scroll_into_view_if_needed()
     screenshot(page, "add-event")
