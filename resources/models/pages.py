@@ -1,5 +1,7 @@
 """The directory page: filters, search and one page per resource."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
@@ -57,7 +59,11 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
         chosen = {
             name: request.GET.get(name, "").strip() for name in ("category", "language", "search")
         }
-        categories, languages = list(categories_in_use()), list(Language.objects.all())
+        categories, languages = cache.get_or_set(
+            ContentVersion.cache_key(request, "directory-filters"),
+            lambda: (list(categories_in_use()), list(Language.objects.all())),
+            settings.FRAGMENT_CACHE_TIMEOUT,
+        )
         try:
             resources = Resource.objects.filtered(
                 **chosen, categories=categories, languages=languages

@@ -203,7 +203,7 @@ def test_intro_blocks_and_references_render(client, home_page):
 
 
 @override_settings(PAGE_CACHE_TIMEOUT=0)
-def test_remembered_entries_read_no_details_and_show_an_edit_at_once(client, directory):
+def test_remembered_entries_and_filters_read_nothing_and_show_an_edit_at_once(client, directory):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     resource = ResourceFactory(
         name="Distress Centre",
@@ -216,10 +216,14 @@ def test_remembered_entries_read_no_details_and_show_an_edit_at_once(client, dir
         html = client.get("/resources/").content.decode()
     assert ">Distress Centre</a></h3>" in html and 'href="tel:+1-519-433-2023"' in html
     assert "English, French" in html and "· crisis" in html
-    assert not [q for q in queries if "resources_phonenumber" in q["sql"]]
+    assert not [
+        q for q in queries if "resources_phonenumber" in q["sql"] or "taggit_tag" in q["sql"]
+    ]
     resource.phone_numbers.all().delete()
     resource.phone_numbers.create(label="Crisis line", number="519-433-2024")
     resource.name = "Distress Centre London"
+    resource.categories.add("warmline")
     resource.save()
     html = client.get("/resources/").content.decode()
     assert ">Distress Centre London</a></h3>" in html and 'href="tel:+1-519-433-2024"' in html
+    assert '<option value="warmline">warmline</option>' in html  # the remembered filter list too
