@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from cms.models import SiteSettings
+from cms.models import ContentVersion, SiteSettings
 from cms.settings import services
 from tests.cms.factories import SiteSettingsFactory
 from tests.cms.loopback import unused_port
@@ -19,6 +19,15 @@ from tests.contact.factories import NewsletterPageFactory
 from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def test_content_version_is_made_on_first_read_and_moves_on_with_each_change():
+    ContentVersion.objects.all().delete()
+    first = ContentVersion.last_changed()
+    assert first.tzinfo is not None and ContentVersion.objects.get().changed_at == first
+    assert ContentVersion.last_changed() == first
+    ContentVersion.bump()
+    assert ContentVersion.last_changed() > first
 
 
 def menu_page(parent, title):
