@@ -87,7 +87,7 @@ class ResourceOut(Schema):
 def filtered(filters):
     """The resources matching the filters, or a 400 naming an unknown category or language."""
     try:
-        return Resource.objects.filtered(**filters.dict())
+        return Resource.objects.with_details().filtered(**filters.dict())
     except UnknownFilterValue as error:
         known = ", ".join(error.known) or "none yet"
         detail = f"Invalid query parameter: {error.parameter} ({error} Known: {known}.)"

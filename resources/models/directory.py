@@ -132,9 +132,10 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.prefetch_related(*details())
 
     def filtered(self, category="", language="", search="", categories=None, languages=None):
-        """In a category and language, matching the text, by name, with their details. Pass the
-        categories in use and the languages if already fetched, so they are not fetched again."""
-        resources = self.with_details()
+        """In a category and language, matching the text, by name (add with_details() for what a
+        listing shows). Pass the categories in use and the languages if already fetched, so they
+        are not fetched again."""
+        resources = self
         if category:
             categories = categories_in_use() if categories is None else categories
             known = [tag.slug for tag in categories]

@@ -71,7 +71,6 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
             problem = ""
         except UnknownFilterValue as error:
             resources, problem = Resource.objects.none(), f"{error} Choose one from the list above."
-        resources = resources.prefetch_related(None)  # only for the summaries not yet cached
         page = Paginator(resources, RESOURCES_PER_PAGE).get_page(page_number(request.GET))
         context = {
             "resources": page,
@@ -94,9 +93,8 @@ class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
             context = {"request": request, "directory_page": self}
             return [template.render({**context, "resource": resource}) for resource in missing]
 
-        key = (self.pk,)
         return ContentVersion.remembered(
-            request, "resource-summary", resources, lambda resource: (*key, resource.pk), render
+            request, "resource-summary", resources, lambda resource: (self.pk, resource.pk), render
         )
 
     @path("<slug:slug>/", name="resource")
