@@ -1,5 +1,6 @@
 """/api/v3/summaries/: what a listing shows of each page (a card), in one request."""
 
+import functools
 from datetime import datetime
 
 from django.db.models import F, IntegerField, TextField, Value
@@ -100,22 +101,29 @@ def with_card_fields(pages):
     Each page type's fields are in its own table, so Wagtail's specific() reads one table per type
     among the cards. Joining every type's table instead keeps the count the same for any mix.
     """
+    return pages.annotate(
+        **{
+            f"card_{name}": Coalesce(
+                *map(F, columns),
+                Value(None),
+                output_field=IntegerField() if name == "image" else TextField(),
+            )
+            for name, columns in card_columns().items()
+        }
+    )
+
+
+@functools.cache
+def card_columns():
+    """{card field: its column in each page type that has it}, worked out once: the page types
+    do not change while the site runs."""
     found = {}
     for model in get_page_models():
         for field in model._meta.local_concrete_fields:
             wanted = field.name in (*SUMMARY_FIELDS, "image_alt_text", "image")
             if wanted and not isinstance(field, StreamField):  # a stream's text needs rendering
-                found.setdefault(field.name, []).append(F(f"{lookup(model)}__{field.attname}"))
-    return pages.annotate(
-        **{
-            f"card_{name}": Coalesce(
-                *columns,
-                Value(None),
-                output_field=IntegerField() if name == "image" else TextField(),
-            )
-            for name, columns in found.items()
-        }
-    )
+                found.setdefault(field.name, []).append(f"{lookup(model)}__{field.attname}")
+    return found
 
 
 def lookup(model):
