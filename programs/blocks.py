@@ -4,6 +4,7 @@ from ninja import Schema
 from wagtail import blocks
 
 from programs.models import EventDate
+from programs.models.events import programs_of_events
 
 # isort: split
 # Not before the models: they import programs.api, which imports them.
@@ -38,7 +39,7 @@ class UpcomingEventsBlock(blocks.StructBlock):
         return context
 
     def get_api_representation(self, value, context=None):
-        dates = EventDate.objects.live().with_events().upcoming()[: value["count"]]
+        dates = upcoming_dates(value["count"]).prefetch_related(programs_of_events())
         events = occurrences_representation(dates)
         return {**super().get_api_representation(value, context), "events": events}
 
