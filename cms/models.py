@@ -199,9 +199,11 @@ class ContentVersion(models.Model):
         keys = [cls.cache_key(request, name, *parts, *key(item)) for item in items]
         found = cache.get_many(keys)
         missing = [(k, item) for k, item in zip(keys, items, strict=True) if k not in found]
-        made = dict(zip([k for k, _ in missing], make([item for _, item in missing]), strict=True))
-        cache.set_many(made, settings.FRAGMENT_CACHE_TIMEOUT)
-        found.update(made)
+        if missing:
+            made = make([item for _, item in missing])
+            made = dict(zip([k for k, _ in missing], made, strict=True))
+            cache.set_many(made, settings.FRAGMENT_CACHE_TIMEOUT)
+            found.update(made)
         return [found[k] for k in keys]
 
 
