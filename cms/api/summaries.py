@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
+from cms.models import ContentVersion
 from cms.renditions import RENDITION_SPECS
 
 router = Router(tags=["pages"], auth=AllowAnonymous())
@@ -66,12 +67,13 @@ def page_summaries(request, filters: Query[CardFilters]):
         pages = pages.child_of(parent_page(filters.child_of))
     if filters.search:
         pages = pages.search(filters.search)
-        found = [page.pk for page in pages[window(filters)]]
-        chosen = with_card_fields(Page.objects.filter(pk__in=found)).in_bulk()
-        chosen = [chosen[pk] for pk in found]
+        chosen = [page.pk for page in pages[window(filters)]]
     else:
-        chosen = with_card_fields(pages.order_by("path"))[window(filters)]
-    return {"count": pages.count(), "items": cards(request, chosen)}
+        chosen = list(pages.order_by("path").values_list("pk", flat=True)[window(filters)])
+    items = ContentVersion.remembered(
+        request, "api-card", chosen, lambda pk: (pk,), lambda pks: cards(request, pks)
+    )
+    return {"count": pages.count(), "items": items}
 
 
 def window(filters):
@@ -135,8 +137,10 @@ def lookup(model):
     return "__".join(names)
 
 
-def cards(request, pages):
-    """The cards for these pages, with a fixed number of queries however many there are."""
+def cards(request, page_ids):
+    """The cards for these pages, in order, with a fixed number of queries however many there are."""
+    found = with_card_fields(Page.objects.filter(pk__in=page_ids)).in_bulk()
+    pages = [found[pk] for pk in page_ids]
     image_ids = {page.card_image for page in pages if getattr(page, "card_image", None)}
     images = get_image_model().objects.prefetch_renditions(CARD_IMAGE).in_bulk(image_ids)
     return [card(request, page, images.get(getattr(page, "card_image", None))) for page in pages]
