@@ -1,6 +1,7 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
 import hashlib
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import cache
@@ -205,6 +206,28 @@ class ContentVersion(models.Model):
             cache.set_many(made, settings.FRAGMENT_CACHE_TIMEOUT)
             found.update(made)
         return [found[k] for k in keys]
+
+
+class RememberedItems(Sequence):
+    """An API listing's items, made only as a page of them is taken (the total counted in the
+    database), each remembered under `name` until the content next changes: `make(rows)` makes
+    the items of the rows not remembered, in order, reading their related rows only then."""
+
+    def __init__(self, request, name, rows, make):
+        self.request = request
+        self.name = name
+        self.rows = rows
+        self.make = make
+
+    def __len__(self):
+        return self.rows.count()
+
+    def __getitem__(self, index):
+        rows = list(self.rows[index]) if isinstance(index, slice) else [self.rows[index]]
+        items = ContentVersion.remembered(
+            self.request, self.name, rows, lambda row: (row.pk,), self.make
+        )
+        return items if isinstance(index, slice) else items[0]
 
 
 class CachedRoutesMixin:

@@ -1,6 +1,5 @@
 """/api/v3/events/: the events calendar for other sites, each date of a repeating event listed."""
 
-from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
@@ -15,7 +14,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
-from cms.models import ContentVersion
+from cms.models import RememberedItems
 from programs.models.events import Event, EventDate, programs_of_events
 
 router = Router(tags=["events"], auth=AllowAnonymous())
@@ -96,33 +95,10 @@ def occurrences_representation(occurrences, events_page=None):
     return [event_representation(o.event, o.start, o.end, events_page) for o in occurrences]
 
 
-class OccurrenceItems(Sequence):
-    """Dates turned into API items only as a page of them is taken, counted in the database.
-
-    Each date's item is remembered until the content next changes: only the dates not remembered
-    have their events and programs read.
-    """
-
-    def __init__(self, request, occurrences):
-        self.request = request
-        self.occurrences = occurrences
-
-    def __len__(self):
-        return self.occurrences.count()
-
-    def __getitem__(self, index):
-        dates = (
-            list(self.occurrences[index]) if isinstance(index, slice) else [self.occurrences[index]]
-        )
-        items = ContentVersion.remembered(
-            self.request, "api-event-date", dates, lambda date: (date.pk,), self.represent
-        )
-        return items if isinstance(index, slice) else items[0]
-
-    @staticmethod
-    def represent(dates):
-        prefetch_related_objects(dates, "event", programs_of_events())
-        return occurrences_representation(dates)
+def occurrence_items(dates):
+    """The API items of these dates, each with its event and program read at once."""
+    prefetch_related_objects(dates, "event", programs_of_events())
+    return occurrences_representation(dates)
 
 
 def live_events_page():
@@ -148,7 +124,7 @@ def list_events(request, filters: Query[EventFilters]):
         dates = dates.upcoming()
     elif filters.when == "past":
         dates = dates.past()
-    return OccurrenceItems(request, dates)
+    return RememberedItems(request, "api-event-date", dates, occurrence_items)
 
 
 @router.get("/{event_id}/", response=EventDetail, url_name="event", summary="Event")

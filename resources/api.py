@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -11,8 +12,10 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
 from cms.api.site_settings import Address
+from cms.models import RememberedItems
 from resources.exports import csv_response, hsds_response
 from resources.models import Resource, UnknownFilterValue
+from resources.models.directory import details
 
 router = Router(tags=["resources"], auth=AllowAnonymous())
 
@@ -28,10 +31,6 @@ class ResourcePhone(Schema):
     number: str
     extension: str
     tel: str
-
-    @staticmethod
-    def resolve_tel(phone):
-        return phone.tel_href
 
 
 class ResourceLanguage(Schema):
@@ -54,40 +53,51 @@ class ResourceOut(Schema):
     last_verified: date | None
     categories: list[str]
 
-    @staticmethod
-    def resolve_description(resource):
-        return expand_db_html(resource.description)
 
-    @staticmethod
-    def resolve_phones(resource):
-        return resource.phone_list
+def resource_representation(resource):
+    """A resource as the API gives it; its details fetched already (see Resource.with_details)."""
+    return {
+        "slug": resource.slug,
+        "name": resource.name,
+        "short_description": resource.short_description,
+        "description": expand_db_html(resource.description),
+        "website": resource.website,
+        "email": resource.email,
+        "phones": [
+            {
+                "label": phone.label,
+                "number": phone.number,
+                "extension": phone.extension,
+                "tel": phone.tel_href,
+            }
+            for phone in resource.phone_list
+        ],
+        "address": address_representation(resource) if resource.has_address else None,
+        "service_area": resource.service_area,
+        "languages": [
+            {"code": language.code, "name": language.name} for language in resource.language_list
+        ],
+        "peer_run": resource.peer_run,
+        "last_verified": resource.last_verified,
+        "categories": [category.name for category in resource.category_list],
+    }
 
-    @staticmethod
-    def resolve_address(resource):
-        if not resource.has_address:
-            return None
-        return {
-            **{
-                field: getattr(resource, field)
-                for field in Address.model_fields
-                if field != "lines"
-            },
-            "lines": resource.address_lines,
-        }
 
-    @staticmethod
-    def resolve_languages(resource):
-        return resource.language_list
+def address_representation(resource):
+    fields = {field: getattr(resource, field) for field in Address.model_fields if field != "lines"}
+    return {**fields, "lines": resource.address_lines}
 
-    @staticmethod
-    def resolve_categories(resource):
-        return [category.name for category in resource.category_list]
+
+def resource_items(resources):
+    """The API items of these resources, their details read at once."""
+    prefetch_related_objects(resources, *details())
+    return [resource_representation(resource) for resource in resources]
 
 
 def filtered(filters):
     """The resources matching the filters, or a 400 naming an unknown category or language."""
     try:
-        return Resource.objects.with_details().filtered(**filters.dict())
+        return Resource.objects.filtered(**filters.dict())
     except UnknownFilterValue as error:
         known = ", ".join(error.known) or "none yet"
         detail = f"Invalid query parameter: {error.parameter} ({error} Known: {known}.)"
@@ -98,22 +108,22 @@ def filtered(filters):
 @paginate(WagtailLimitOffsetPagination)
 def list_resources(request, filters: Query[ResourceFilters]):
     """The directory by name; ?category= (a category slug), ?language= (e.g. fr), ?search=."""
-    return filtered(filters)
+    return RememberedItems(request, "api-resource", filtered(filters), resource_items)
 
 
 @router.get("/export/csv/", url_name="resources_csv", summary="Resources as CSV")
 def export_csv(request, filters: Query[ResourceFilters]):
     """The directory (with the same filters) as a CSV file for spreadsheets."""
-    return csv_response(filtered(filters))
+    return csv_response(filtered(filters).with_details())
 
 
 @router.get("/export/hsds/", url_name="resources_hsds", summary="Resources as Open Referral HSDS")
 def export_hsds(request, filters: Query[ResourceFilters]):
     """The directory (with the same filters) as Open Referral HSDS 3.0 organizations, as JSON."""
-    return hsds_response(filtered(filters))
+    return hsds_response(filtered(filters).with_details())
 
 
 @router.get("/{slug}/", response=ResourceOut, url_name="resource", summary="One resource")
 def resource_detail(request, slug: str):
     """One resource by its slug, e.g. /api/v3/resources/empowerment-council/."""
-    return get_object_or_404(Resource.objects.with_details(), slug=slug)
+    return resource_representation(get_object_or_404(Resource.objects.with_details(), slug=slug))

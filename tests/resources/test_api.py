@@ -4,7 +4,12 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
+from resources.models import Resource
+from tests.cms.factories import SiteSettingsFactory
 from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +131,29 @@ def test_hsds_download_applies_the_filters(client, listed):
     response = client.get(f"{API}export/hsds/", {"category": "advocacy"})
     assert response["Content-Disposition"] == 'attachment; filename="resources-hsds.json"'
     assert [org["name"] for org in response.json()["contents"]] == ["Réseau francophone"]
+
+
+@override_settings(PAGE_CACHE_TIMEOUT=0)
+def test_remembered_items_read_no_details_and_show_an_edit_at_once(client, listed):
+    SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
+    client.get(API)
+    with CaptureQueriesContext(connection) as queries:
+        assert names(client.get(API))[1] == "Mood Disorders Association"
+    read = " ".join(query["sql"] for query in queries)
+    assert '"resources_phonenumber"' not in read
+    assert '"resources_language"' not in read
+    resource = Resource.objects.get(name="Mood Disorders Association")
+    resource.phone_numbers.update(number="416-555-0100")  # .update() alone moves no version
+    resource.short_description = "Peer support for depression."
+    resource.save()
+    item = client.get(API).json()["items"][1]
+    assert item["short_description"] == "Peer support for depression."
+    assert item["phones"][0]["number"] == "416-555-0100"
+
+
+def test_resource_without_an_address_has_none(client, listed):
+    ResourceFactory(name="Warmline", street_address="", city="", postal_code="")
+    assert client.get(f"{API}warmline/").json()["address"] is None
+    assert [
+        item["address"] for item in client.get(API, {"search": "warmline"}).json()["items"]
+    ] == [None]
