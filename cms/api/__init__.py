@@ -2,10 +2,9 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.api import api as api_v3
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cms.api.errors import answer_bad_queries_with_400
-from cms.api.media import ImagesWithRenditionsAPIViewSet, images_router
+from cms.api.media import DocumentsAPIViewSet, ImagesWithRenditionsAPIViewSet, images_router
 from cms.api.pages import PagesWithRelationsAPIViewSet
 from cms.api.preview import router as preview_router
 from cms.api.site_settings import router as site_settings_router

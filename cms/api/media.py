@@ -9,12 +9,13 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 from rest_framework.fields import Field
 from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.documents.api.v2 import views as wagtail_documents_v2
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.api.v3 import router as wagtail_images_v3
 from wagtail.images.api.v3.router import get_images_queryset
 
-from cms.api.pages import TagNames
+from cms.api.pages import CompactJSON, TagNames
 from cms.renditions import RENDITION_SPECS, ImageRenditions, image_representation
 
 images_router = Router(tags=["images"], auth=AllowAnonymous())
@@ -67,7 +68,7 @@ class ImageWithRenditionsSerializer(ImageSerializer):
     alt = ImageAltField(read_only=True)
 
 
-class ImagesWithRenditionsAPIViewSet(ImagesAPIViewSet):
+class ImagesWithRenditionsAPIViewSet(CompactJSON, ImagesAPIViewSet):
     """v2 images, with alt text and rendition URLs alongside the original's download URL."""
 
     base_serializer_class = ImageWithRenditionsSerializer
@@ -80,3 +81,7 @@ class ImagesWithRenditionsAPIViewSet(ImagesAPIViewSet):
         renditions = RENDITION_SPECS.values()
         tags = Prefetch("tags", to_attr="tag_list")
         return super().get_queryset().prefetch_related(tags).prefetch_renditions(*renditions)
+
+
+class DocumentsAPIViewSet(CompactJSON, wagtail_documents_v2.DocumentsAPIViewSet):
+    """Wagtail's v2 documents, in compact JSON like our other v2 endpoints."""

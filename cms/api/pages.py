@@ -1,8 +1,20 @@
-"""v2 pages and images whose listings fetch related rows for all items at once, not per item."""
+"""v2 pages and images whose listings fetch related rows for all items at once, not per item, and
+what every v2 endpoint of ours shares."""
 
 from wagtail.api.v2.serializers import PageParentField, PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Site
+
+
+class CompactJSON:
+    """JSON without the indentation Wagtail asks for: Python's C encoder only writes unindented
+    JSON, and the indented kind took a seventh of a listing's time and a third of its bytes.
+    The browsable API (text/html) still indents its own."""
+
+    def get_renderer_context(self):
+        context = super().get_renderer_context()
+        del context["indent"]
+        return context
 
 
 class TagNames(TagsField):
@@ -36,7 +48,7 @@ class PageWithTagNamesSerializer(PageSerializer):
         return (TagNames if field_class is TagsField else field_class), kwargs
 
 
-class PagesWithRelationsAPIViewSet(PagesAPIViewSet):
+class PagesWithRelationsAPIViewSet(CompactJSON, PagesAPIViewSet):
     """Wagtail's v2 pages; a page type may add prefetches for its API fields (prefetch_for_api)."""
 
     base_serializer_class = PageWithTagNamesSerializer

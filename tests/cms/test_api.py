@@ -504,3 +504,17 @@ def test_api_docs_page_uses_only_local_assets(client, db):
     assert all(asset.startswith("/static/ninja/") for asset in assets), assets
     assert all(finders.find(asset.removeprefix("/static/")) for asset in assets)
     assert not re.search(r"cdn|unpkg|jsdelivr", html, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_v2_answers_compact_json_and_browsers_get_it_indented(client, home_page, endpoint):
+    make_image()
+    wagtail_factories.DocumentFactory()
+
+    compact = client.get(f"/api/v2/{endpoint}/")
+    browsable = client.get(f"/api/v2/{endpoint}/", HTTP_ACCEPT="text/html")
+
+    assert compact["Content-Type"] == "application/json"
+    assert compact.json()["meta"]["total_count"] == 1
+    assert compact.content.startswith(b'{"meta":{"total_count":1},"items":[{"id":')
+    assert b'{\n    "meta": {' in browsable.content.replace(b"&quot;", b'"')
