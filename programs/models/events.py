@@ -273,10 +273,11 @@ class EventDate(models.Model):
 
     class Meta:
         ordering = ["start", "event_id"]
-        # Upcoming dates are live ones ending after now, in start order; past ones the others. The
-        # second index holds all a listing sorts and counts by, so neither reads the table.
+        # Upcoming dates are live ones ending after now, in start order; past ones the others.
+        # The first index is in a listing's order and holds what it filters by, so a page of
+        # dates reads the table for those dates alone; the second holds what counting reads.
         indexes = [
-            models.Index(fields=["start"], name="event_date_start_idx"),
+            models.Index(fields=["start", "event", "live", "end"], name="event_date_order_idx"),
             models.Index(fields=["live", "end", "start", "event"], name="event_date_live_end_idx"),
             models.Index(fields=["program", "start"], name="event_date_program_start_idx"),
         ]
