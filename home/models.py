@@ -10,12 +10,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
-from cms.models import CachedRoutesMixin, ExternalPreviewMixin
+from cms.models import CachedRoutesMixin, ExternalPreviewMixin, RememberedPrivacyMixin
 from cms.renditions import LOGO_SPEC, RENDITION_SPECS
 from home.blocks import ContentStreamBlock, HomeStreamBlock
 
 
-class HomePage(CachedRoutesMixin, ExternalPreviewMixin, Page):
+class HomePage(CachedRoutesMixin, RememberedPrivacyMixin, ExternalPreviewMixin, Page):
     """The welcome page at the root of the site; one per site."""
 
     page_description = "The welcome page at the top of the site. A site has only one."
@@ -73,7 +73,7 @@ class HomePage(CachedRoutesMixin, ExternalPreviewMixin, Page):
         verbose_name = "home page"
 
 
-class ContentPage(ExternalPreviewMixin, Page):
+class ContentPage(RememberedPrivacyMixin, ExternalPreviewMixin, Page):
     """A page that explains one thing, e.g. 'What is Peer Support?'."""
 
     page_description = (

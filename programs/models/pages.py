@@ -18,7 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
-from cms.models import ContentVersion, ExternalPreviewMixin
+from cms.models import ContentVersion, ExternalPreviewMixin, RememberedPrivacyMixin
 from programs.api import UpcomingEventsField, live_events_page
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
@@ -37,7 +37,7 @@ class CalendarFileRoutesMixin(RoutablePageMixin):
         return super().resolve_subpage(path)
 
 
-class ProgramIndexPage(ExternalPreviewMixin, Page):
+class ProgramIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, Page):
     """The list of workshops and groups, at /programs/."""
 
     page_description = "The list of all your workshops and groups. A site has only one."
@@ -94,7 +94,7 @@ class ProgramPageTag(TaggedItemBase):
     )
 
 
-class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
+class ProgramPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     """One workshop or group: who it is for, how it runs and how to join."""
 
     page_description = "One workshop or group: who it is for, how it runs and how to join."
@@ -253,7 +253,7 @@ class ProgramPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
         return calendar_response(events, self.slug, self.title)
 
 
-class EventIndexPage(ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
+class EventIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     """The events calendar, at /events/; events themselves are edited under Events in the menu."""
 
     page_description = (

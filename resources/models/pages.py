@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
-from cms.models import ContentVersion, ExternalPreviewMixin
+from cms.models import ContentVersion, ExternalPreviewMixin, RememberedPrivacyMixin
 from resources.models.directory import (
     Language,
     Resource,
@@ -26,7 +26,7 @@ from resources.models.directory import (
 RESOURCES_PER_PAGE = 20
 
 
-class ResourceIndexPage(ExternalPreviewMixin, RoutablePageMixin, Page):
+class ResourceIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, RoutablePageMixin, Page):
     """The resource directory, at /resources/; resources themselves are edited under Resources."""
 
     page_description = (
