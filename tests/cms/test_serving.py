@@ -1,5 +1,6 @@
 """Serving with gunicorn: workers sized from the CPU count, and access logs that keep searches private."""
 
+import gc
 import http.client
 import os
 import runpy
@@ -24,6 +25,14 @@ def test_workers_are_two_per_core_plus_one_unless_set(monkeypatch):
     assert runpy.run_path(str(CONFIG))["workers"] == 9
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
     assert runpy.run_path(str(CONFIG))["workers"] == 3
+
+
+def test_workers_are_forked_with_what_was_loaded_frozen_from_collection():
+    try:
+        runpy.run_path(str(CONFIG))["pre_fork"](server=None, worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def wait_until_listening(port, server):
