@@ -247,6 +247,12 @@ class EventDateQuerySet(models.QuerySet):
         """Dates that have ended, most recent first."""
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-event_id")
 
+    def upcoming_until(self, now=None):
+        """When the upcoming and past dates next change with the clock alone: the soonest end
+        among the live dates still to come (None if there are none)."""
+        dates = self.live().between(start=now or timezone.now()).order_by("end")
+        return dates.values_list("end", flat=True).first()
+
     def with_events(self):
         """Each date's event, and each event's program read once (without its body), not per row."""
         return self.select_related("event").prefetch_related(programs_of_events())
@@ -275,10 +281,11 @@ class EventDate(models.Model):
         ordering = ["start", "event_id"]
         # Upcoming dates are live ones ending after now, in start order; past ones the others.
         # The first index is in a listing's order and holds what it filters by, so a page of
-        # dates reads the table for those dates alone; the second holds what counting reads.
+        # dates reads the table for those dates alone; the second starts at now for counting
+        # them and for the soonest end (upcoming_until).
         indexes = [
             models.Index(fields=["start", "event", "live", "end"], name="event_date_order_idx"),
-            models.Index(fields=["live", "end", "start", "event"], name="event_date_live_end_idx"),
+            models.Index(fields=["end", "live", "start", "event"], name="event_date_end_idx"),
             models.Index(fields=["program", "start"], name="event_date_program_start_idx"),
         ]
 
