@@ -9,6 +9,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Site
 
 from cms.models import ContentVersion
+from programs.models.events import EventDate
 
 
 class CompactJSON:
@@ -26,6 +27,8 @@ class RememberedListing:
     """A listing whose items are each remembered until the content next changes, for the query's
     choice of fields and type: serialising twenty of them was most of a listing's time.
 
+    Items may show upcoming dates (a program's upcoming_events, a body's upcoming events block),
+    which change with the clock alone: they are remembered only until the next such date ends.
     The listing reads only its window's ids; the items not remembered are read and serialised
     as Wagtail would. A search, not a queryset, is listed as Wagtail lists it.
     """
@@ -39,11 +42,12 @@ class RememberedListing:
             return self.get_paginated_response(self.get_serializer(window, many=True).data)
         shape = sorted(item for item in request.GET.lists() if item[0] not in ("limit", "offset"))
         shape = hashlib.sha1(repr(shape).encode(), usedforsecurity=False).hexdigest()
+        until = EventDate.objects.upcoming_until()
         items = ContentVersion.remembered(
             request,
             f"api-v2-{self.model._meta.label_lower}",
             list(window.values_list("pk", flat=True)),
-            lambda pk: (shape, pk),
+            lambda pk: (shape, until and until.timestamp(), pk),
             lambda ids: self.serialised(queryset, ids),
         )
         return self.get_paginated_response(items)
