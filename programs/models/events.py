@@ -253,10 +253,6 @@ class EventDateQuerySet(models.QuerySet):
         dates = self.live().between(start=now or timezone.now()).order_by("end")
         return dates.values_list("end", flat=True).first()
 
-    def with_events(self):
-        """Each date's event, and each event's program read once (without its body), not per row."""
-        return self.select_related("event").prefetch_related(programs_of_events())
-
 
 class EventDate(models.Model):
     """One date of an event (its only one, or one repeat), made from the live event, never edited."""
