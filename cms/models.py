@@ -176,7 +176,10 @@ class ContentVersion(models.Model):
 
     @classmethod
     def for_request(cls, request):
-        """last_changed(), read once per request however many parts of the answer ask."""
+        """last_changed(), read once per request however many parts of the answer ask (read
+        afresh when there is no request to hand)."""
+        if request is None:
+            return cls.last_changed()
         if not hasattr(request, "_content_changed_at"):
             request._content_changed_at = cls.last_changed()
         return request._content_changed_at
@@ -263,7 +266,7 @@ class RememberedPrivacyMixin:
     """
 
     def get_view_restrictions(self):
-        key = f"unrestricted:{ContentVersion.last_changed().timestamp()}:{self.pk}"
+        key = ContentVersion.cache_key(None, "unrestricted", self.pk)  # Wagtail passes no request
         if cache.get(key):
             return PageViewRestriction.objects.none()
         restrictions = super().get_view_restrictions()
