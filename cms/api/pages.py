@@ -27,11 +27,15 @@ class RememberedListing:
     """A listing whose items are each remembered until the content next changes, for the query's
     choice of fields and type: serialising twenty of them was most of a listing's time.
 
-    Items may show upcoming dates (a program's upcoming_events, a body's upcoming events block),
-    which change with the clock alone: they are remembered only until the next such date ends.
+    Items that change with the clock alone are remembered only until remembered_until().
     The listing reads only its window's ids; the items not remembered are read and serialised
     as Wagtail would. A search, not a queryset, is listed as Wagtail lists it.
     """
+
+    def remembered_until(self):
+        """When the items may next change with no content change; None if only content changes
+        them."""
+        return None
 
     def listing_view(self, request):
         queryset = self.get_queryset()
@@ -42,7 +46,7 @@ class RememberedListing:
             return self.get_paginated_response(self.get_serializer(window, many=True).data)
         shape = sorted(item for item in request.GET.lists() if item[0] not in ("limit", "offset"))
         shape = hashlib.sha1(repr(shape).encode(), usedforsecurity=False).hexdigest()
-        until = EventDate.objects.upcoming_until()
+        until = self.remembered_until()
         items = ContentVersion.remembered(
             request,
             f"api-v2-{self.model._meta.label_lower}",
@@ -92,6 +96,11 @@ class PagesWithRelationsAPIViewSet(CompactJSON, RememberedListing, PagesAPIViewS
     """Wagtail's v2 pages; a page type may add prefetches for its API fields (prefetch_for_api)."""
 
     base_serializer_class = PageWithTagNamesSerializer
+
+    def remembered_until(self):
+        """When the next upcoming date ends: pages may show upcoming dates (a program's
+        upcoming_events, a body's upcoming events block), which the clock alone changes."""
+        return EventDate.objects.upcoming_until()
 
     def get_base_queryset(self):
         """The live, public pages of this site, worked out once per request: Wagtail asks three
