@@ -11,7 +11,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
-from cms.api.site_settings import Address
+from cms.api.site_settings import Address, address_representation
 from cms.models import RememberedItems
 from resources.exports import csv_response, hsds_response
 from resources.models import Resource, UnknownFilterValue
@@ -81,11 +81,6 @@ def resource_representation(resource):
         "last_verified": resource.last_verified,
         "categories": [category.name for category in resource.category_list],
     }
-
-
-def address_representation(resource):
-    fields = {field: getattr(resource, field) for field in Address.model_fields if field != "lines"}
-    return {**fields, "lines": resource.address_lines}
 
 
 def resource_items(resources):

@@ -35,6 +35,12 @@ class SiteSettingsOut(Schema):
     crisis_notice: CrisisNotice | None
 
 
+def address_representation(place):
+    """A postal address (cms.models.PostalAddress: the site settings, a resource) as Address."""
+    fields = {field: getattr(place, field) for field in Address.model_fields if field != "lines"}
+    return {**fields, "lines": place.address_lines}
+
+
 @router.get("/", response=SiteSettingsOut, url_name="site_settings", summary="Site settings")
 def site_settings(request):
     """The organisation's name, address, contact details, social links and crisis notice."""
@@ -45,14 +51,7 @@ def site_settings(request):
     return {
         "organisation_name": settings.organisation_name,
         "tagline": settings.tagline,
-        "address": {
-            "street_address": settings.street_address,
-            "unit": settings.unit,
-            "city": settings.city,
-            "province": settings.province,
-            "postal_code": settings.postal_code,
-            "lines": settings.address_lines,
-        },
+        "address": address_representation(settings),
         "phone": settings.phone,
         "email": settings.email,
         "social_links": [
