@@ -44,14 +44,16 @@ format: $(VENV)/.installed-dev
 
 ## Collect static files and serve with gunicorn and production settings (see docs/deploy.md)
 serve-production: $(VENV)/.installed
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(MANAGE) collectstatic --noinput
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/gunicorn --config gunicorn.conf.py cms.wsgi
+	DJANGO_SETTINGS_MODULE=connect_site.settings.production $(MANAGE) collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=connect_site.settings.production $(BIN)/gunicorn --config gunicorn.conf.py connect_site.wsgi
 
-## Measure every public page type and API route under load, uncached and cached (benchmarks/README.md)
+## Measure every public page type and API route under load, uncached and cached, on SQLite with
+## each process's own memory, then on PostgreSQL with Redis (benchmarks/README.md)
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null && command -v pngquant >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk pngquant >/dev/null; }
 	@command -v wrk >/dev/null || { echo "bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python -m benchmarks.run
+	scripts/bench_with_services.sh
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache

@@ -21,7 +21,7 @@ def free_port():
 def start_gunicorn(env, log_path):
     """Gunicorn with the project's own gunicorn.conf.py; returns once it answers."""
     server = subprocess.Popen(  # noqa: S603
-        [".venv/bin/gunicorn", "--config", "gunicorn.conf.py", "cms.wsgi"],
+        [".venv/bin/gunicorn", "--config", "gunicorn.conf.py", "connect_site.wsgi"],
         env=env,
         stdout=log_path.open("w"),
         stderr=subprocess.STDOUT,

@@ -96,6 +96,9 @@ def run(args, workdir):
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "factor": args.factor,
+        "configuration": "postgresql, redis"
+        if os.environ.get("BENCH_CACHE_URL")
+        else "sqlite, local memory",
         "seconds_per_route": args.seconds,
         "connections": args.connections,
         "routes": {

@@ -6,13 +6,15 @@ import secrets
 
 
 def environment(workdir, port, cached):
-    """Production settings for a loopback-only site in `workdir`, with the page cache on or off."""
+    """Production settings (and the scale generator) for a loopback-only site in `workdir`, with the page cache on or off."""
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "connect_site.settings.bench",
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3",
+        # SQLite and each process's own memory, or what scripts/bench_with_services.sh started.
+        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir}/db.sqlite3",
+        "CACHE_URL": os.environ.get("BENCH_CACHE_URL", ""),
         "STATIC_ROOT": f"{workdir}/static",
         "MEDIA_ROOT": f"{workdir}/media",
         # Plain HTTP on loopback: no proxy in front, so no HTTPS redirect.

@@ -2,14 +2,37 @@ from django.apps import AppConfig
 
 
 class CmsConfig(AppConfig):
-    """Site-wide pieces: settings, shared blocks, API wiring, seed content."""
+    """Site-wide pieces: settings, shared blocks, the caching layer."""
 
     name = "cms"
     verbose_name = "Site"
 
     def ready(self):
-        from cms import renditions, signals, streamfield_schema
+        from taggit.models import Tag
+        from wagtail.contrib.redirects.models import Redirect
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import (
+            CollectionViewRestriction,
+            PageViewRestriction,
+            Site,
+            get_page_models,
+        )
+
+        from cms import caching, renditions, streamfield_schema
+        from cms.models import SiteSettings
 
         renditions.connect()
-        signals.connect()
         streamfield_schema.register()
+        caching.invalidated_by_pages()
+        caching.invalidated_by(
+            *get_page_models(),
+            Site,
+            SiteSettings,
+            PageViewRestriction,
+            CollectionViewRestriction,
+            Redirect,
+            get_image_model(),
+            get_document_model(),
+            Tag,
+        )

@@ -4,10 +4,20 @@ from ninja import Schema
 from wagtail import blocks
 
 from cms.blocks import BodyStreamBlock
+from cms.caching import cached
+from cms.renditions import ImageRenditions, image_representation
 from contact.blocks import FormContactCardBlock
-from home.api import PartnerOut, partners_representation
+from home.models.partners import Partner
 from programs.blocks import UpcomingEventsBlock
 from resources.blocks import ResourceListBlock
+
+
+class PartnerOut(Schema):
+    id: int
+    name: str
+    url: str
+    description: str
+    logo: ImageRenditions | None
 
 
 class PartnersSection(Schema):
@@ -29,8 +39,6 @@ class PartnersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from home.models import Partner  # home.models imports this module
-
         context = super().get_context(value, parent_context)
         context["partners"] = Partner.objects.active()
         return context
@@ -47,6 +55,33 @@ class PartnersBlock(blocks.StructBlock):
         label = "Partners"
         description = "Logos of your partners, from Snippets → Partners."
         preview_value = {"heading": "Our partners"}
+
+
+def partners_representation(request):
+    """Kept (cms.caching), like the home page's partners section: fifty logos with their
+    renditions cost more than the rest of the home page."""
+    if request is None:
+        return read_partners(request)
+    return cached("partners-api", make=lambda: read_partners(request))
+
+
+def read_partners(request):
+    return [
+        {
+            "id": partner.pk,
+            "name": partner.name,
+            "url": partner.url,
+            "description": partner.description,
+            "logo": logo_representation(partner, request),
+        }
+        for partner in Partner.objects.active()
+    ]
+
+
+def logo_representation(partner, request):
+    if partner.logo is None:
+        return None
+    return {**image_representation(partner.logo, request), "alt": partner.logo_alt}
 
 
 class HomeStreamBlock(ContentStreamBlock):

@@ -9,51 +9,21 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from rest_framework.fields import Field as SerializerField
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-from wagtail.rich_text import expand_db_html
 
-from cms.models import RememberedItems
-from programs.models.events import Event, EventDate, programs_of_events
+from cms.caching import CachedItems, valid_until
+from programs.models import Event, EventDate, ProgramPage
+from programs.models.events import programs_of_events, until_one_ends
+from programs.models.pages import live_events_page
+from programs.schemas import (
+    EventBase,
+    EventDetail,
+    event_representation,
+    occurrences_representation,
+)
 
 router = Router(tags=["events"], auth=AllowAnonymous())
-
-
-class ProgramRef(Schema):
-    id: int
-    title: str
-    url: str | None
-
-
-class EventBase(Schema):
-    id: int = Field(description="The event's id; every date of a repeating event shares it.")
-    title: str
-    slug: str
-    start: datetime = Field(description="Start of this date, in Toronto time with its offset.")
-    end: datetime
-    all_day: bool
-    status: Literal["scheduled", "cancelled", "postponed"]
-    format: Literal["in_person", "online", "hybrid"]
-    venue_name: str
-    address: list[str] = Field(description="The venue's postal address, a line per item.")
-    online_url: str
-    description: str = Field(description="HTML.")
-    registration_url: str
-    repeat: Literal["", "weekly", "monthly"]
-    repeat_until: date | None
-    program: ProgramRef | None
-    url: str | None = Field(description="The event's page on this site.")
-    ics_url: str | None = Field(description="The event as an iCalendar file.")
-
-
-class Dates(Schema):
-    start: datetime
-    end: datetime
-
-
-class EventDetail(EventBase):
-    upcoming: list[Dates] = Field(description="This event's dates still to come, soonest first.")
 
 
 class EventFilters(Schema):
@@ -65,47 +35,10 @@ class EventFilters(Schema):
     end_date: date | None = Field(None, description="Only dates on or before this day.")
 
 
-def event_representation(event, start, end, events_page):
-    """An event on one of its dates, as the API gives it."""
-    program = event.program
-    return {
-        "id": event.pk,
-        "title": event.title,
-        "slug": event.slug,
-        "start": timezone.localtime(start),
-        "end": timezone.localtime(end),
-        "all_day": event.all_day,
-        "status": event.status,
-        "format": event.format,
-        "venue_name": event.venue_name,
-        "address": event.address_lines,
-        "online_url": event.online_url,
-        "description": expand_db_html(event.description),
-        "registration_url": event.registration_url,
-        "repeat": event.repeat,
-        "repeat_until": event.repeat_until,
-        "program": program and {"id": program.pk, "title": program.title, "url": program.full_url},
-        "url": events_page and events_page.event_url(event),
-        "ics_url": events_page and events_page.event_ics_url(event),
-    }
-
-
-def occurrences_representation(occurrences, events_page=None):
-    events_page = events_page or live_events_page()
-    return [event_representation(o.event, o.start, o.end, events_page) for o in occurrences]
-
-
 def occurrence_items(dates):
     """The API items of these dates, each with its event and program read at once."""
     prefetch_related_objects(dates, "event", programs_of_events())
-    return occurrences_representation(dates)
-
-
-def live_events_page():
-    """The events calendar page, under which each event has its own page; None if none is live."""
-    from programs.models.pages import EventIndexPage  # Not at the top: the page models import us.
-
-    return EventIndexPage.objects.live().first()
+    return occurrences_representation(dates, live_events_page())
 
 
 @router.get("/", response=list[EventBase], url_name="list_events", summary="List events")
@@ -124,14 +57,16 @@ def list_events(request, filters: Query[EventFilters]):
         dates = dates.upcoming()
     elif filters.when == "past":
         dates = dates.past()
-    return RememberedItems(request, "api-event-date", dates, occurrence_items)
+    if filters.when != "all":
+        valid_until(EventDate.objects.upcoming_until())
+    return CachedItems("api-event-date", dates, occurrence_items)
 
 
 @router.get("/{event_id}/", response=EventDetail, url_name="event", summary="Event")
 def event_detail(request, event_id: int):
     """One live event, on its first date, with its dates still to come."""
     event = get_object_or_404(Event.objects.live().select_related("program"), pk=event_id)
-    upcoming = event.dates.upcoming()
+    upcoming = until_one_ends(event.dates.upcoming())
     representation = event_representation(event, event.start, event.end, live_events_page())
     representation["upcoming"] = [
         {"start": timezone.localtime(o.start), "end": timezone.localtime(o.end)} for o in upcoming
@@ -140,8 +75,6 @@ def event_detail(request, event_id: int):
 
 
 def program_by_id_or_slug(value):
-    from programs.models.pages import ProgramPage  # Not at the top: the page models import us.
-
     programs = ProgramPage.objects.live().public()
     found = programs.filter(**{"pk" if value.isdigit() else "slug": value}).first()
     if found is None:
@@ -152,17 +85,3 @@ def program_by_id_or_slug(value):
 def local_midnight(day):
     """The start of a Toronto day, aware; None for no day."""
     return day and timezone.make_aware(datetime.combine(day, time.min))
-
-
-class UpcomingEventsField(SerializerField):
-    """A program's next dates in the page API (v2 and v3), shaped as /api/v3/events/ items."""
-
-    def get_attribute(self, instance):
-        return instance
-
-    def to_representation(self, program) -> list[EventBase]:
-        # Looked up once for a whole v2 listing of programs (v3 gives a fresh dict each time).
-        context = self.context
-        if context.get("events_page") is None:
-            context["events_page"] = live_events_page()
-        return occurrences_representation(program.upcoming_occurrences(), context["events_page"])

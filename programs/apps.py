@@ -5,3 +5,9 @@ class ProgramsConfig(AppConfig):
     """Workshops, groups and events."""
 
     name = "programs"
+
+    def ready(self):
+        from cms.caching import invalidated_by
+        from programs.models import Event
+
+        invalidated_by(Event)

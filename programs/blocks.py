@@ -1,19 +1,18 @@
 """Blocks that show programs and events inside other pages."""
 
+from django.db.models import prefetch_related_objects
 from ninja import Schema
 from wagtail import blocks
 
 from programs.models import EventDate
-from programs.models.events import programs_of_events
-
-# isort: split
-# Not before the models: they import programs.api, which imports them.
-from programs.api import EventBase, live_events_page, occurrences_representation
+from programs.models.events import programs_of_events, until_one_ends
+from programs.models.pages import live_events_page
+from programs.schemas import EventBase, occurrences_representation
 
 
 def upcoming_dates(count):
     """The next `count` dates of live events, with their events (the page lists no programs)."""
-    return EventDate.objects.live().select_related("event").upcoming()[:count]
+    return until_one_ends(EventDate.objects.live().select_related("event").upcoming()[:count])
 
 
 class UpcomingEvents(Schema):
@@ -39,8 +38,9 @@ class UpcomingEventsBlock(blocks.StructBlock):
         return context
 
     def get_api_representation(self, value, context=None):
-        dates = upcoming_dates(value["count"]).prefetch_related(programs_of_events())
-        events = occurrences_representation(dates)
+        dates = upcoming_dates(value["count"])
+        prefetch_related_objects(dates, programs_of_events())
+        events = occurrences_representation(dates, live_events_page())
         return {**super().get_api_representation(value, context), "events": events}
 
     api_schema = UpcomingEvents

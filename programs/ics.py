@@ -13,8 +13,6 @@ from icalendar import Event as VEvent
 from icalendar.enums import STATUS
 from wagtail.models import Site
 
-from programs.api import live_events_page
-
 STATUSES = {
     "scheduled": STATUS.CONFIRMED,
     "cancelled": STATUS.CANCELLED,
@@ -26,10 +24,10 @@ LINE_ENDS = re.compile(r"</(p|li)>|<br\s*/?>", re.IGNORECASE)
 LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 
 
-def calendar_response(events, filename, title):
-    """The events as a calendar file, `<filename>.ics`: one VEVENT each, repeats as an RRULE."""
+def calendar_response(events, filename, title, events_page):
+    """The events as a calendar file, `<filename>.ics`: one VEVENT each, repeats as an RRULE, each
+    linking to its page under `events_page` (if there is one)."""
     site = Site.objects.get(is_default_site=True)
-    events_page = live_events_page()
     calendar = new_calendar(site.site_name or settings.WAGTAIL_SITE_NAME, title)
     for event in events:
         calendar.add_component(vevent(event, site.hostname, events_page))

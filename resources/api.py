@@ -12,7 +12,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
 from cms.api.site_settings import Address, address_representation
-from cms.models import RememberedItems
+from cms.caching import CachedItems
 from resources.exports import csv_response, hsds_response
 from resources.models import Resource, UnknownFilterValue
 from resources.models.directory import details
@@ -103,7 +103,7 @@ def filtered(filters):
 @paginate(WagtailLimitOffsetPagination)
 def list_resources(request, filters: Query[ResourceFilters]):
     """The directory by name; ?category= (a category slug), ?language= (e.g. fr), ?search=."""
-    return RememberedItems(request, "api-resource", filtered(filters), resource_items)
+    return CachedItems("api-resource", filtered(filters), resource_items)
 
 
 @router.get("/export/csv/", url_name="resources_csv", summary="Resources as CSV")

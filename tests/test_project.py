@@ -7,7 +7,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from cms.management.commands import create_local_admin
+from connect_site.management.commands import create_local_admin
 from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db

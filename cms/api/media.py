@@ -15,7 +15,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.api.v3 import router as wagtail_images_v3
 from wagtail.images.api.v3.router import get_images_queryset
 
-from cms.api.pages import CompactJSON, RememberedListing, TagNames
+from cms.api.pages import CachedListing, CompactJSON, TagNames
 from cms.renditions import RENDITION_SPECS, ImageRenditions, image_representation
 
 images_router = Router(tags=["images"], auth=AllowAnonymous())
@@ -68,7 +68,7 @@ class ImageWithRenditionsSerializer(ImageSerializer):
     alt = ImageAltField(read_only=True)
 
 
-class ImagesWithRenditionsAPIViewSet(CompactJSON, RememberedListing, ImagesAPIViewSet):
+class ImagesWithRenditionsAPIViewSet(CompactJSON, CachedListing, ImagesAPIViewSet):
     """v2 images, with alt text and rendition URLs alongside the original's download URL."""
 
     base_serializer_class = ImageWithRenditionsSerializer
@@ -83,5 +83,5 @@ class ImagesWithRenditionsAPIViewSet(CompactJSON, RememberedListing, ImagesAPIVi
         return super().get_queryset().prefetch_related(tags).prefetch_renditions(*renditions)
 
 
-class DocumentsAPIViewSet(CompactJSON, RememberedListing, wagtail_documents_v2.DocumentsAPIViewSet):
+class DocumentsAPIViewSet(CompactJSON, CachedListing, wagtail_documents_v2.DocumentsAPIViewSet):
     """Wagtail's v2 documents, listed as our other v2 endpoints."""

@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
-from cms.models import ContentVersion
+from cms.caching import cached_each
 from cms.renditions import RENDITION_SPECS
 
 router = Router(tags=["pages"], auth=AllowAnonymous())
@@ -70,9 +70,7 @@ def page_summaries(request, filters: Query[CardFilters]):
         chosen = [page.pk for page in pages[window(filters)]]
     else:
         chosen = list(pages.order_by("path").values_list("pk", flat=True)[window(filters)])
-    items = ContentVersion.remembered(
-        request, "api-card", chosen, lambda pk: (pk,), lambda pks: cards(request, pks)
-    )
+    items = cached_each("api-card", chosen, lambda pk: (pk,), lambda pks: cards(request, pks))
     return {"count": pages.count(), "items": items}
 
 

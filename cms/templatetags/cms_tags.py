@@ -1,12 +1,11 @@
-"""Template tags shared by every page: navigation, phone links and fragment caching."""
+"""Template tags shared by every page: navigation, phone links and cached fragments."""
 
 from django import template
-from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Left, Length
 from wagtail.models import PageViewRestriction, Site
 
-from cms.models import ContentVersion
+from cms.caching import cached
 
 register = template.Library()
 
@@ -59,13 +58,21 @@ def ancestors_below_root(page, request):
     return page.get_ancestors().filter(depth__gt=1)
 
 
-@register.simple_tag(takes_context=True)
-def fragment_cache(context):
-    """How long, and under which version, to cache the menu and footer.
+@register.tag("cached")
+def do_cached(parser, token):
+    """{% cached "name" part ... %}...{% endcached %}: the enclosed HTML, kept (cms.caching) under
+    the name and parts, for this site and language, until the content changes."""
+    name, *parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endcached",))
+    parser.delete_first_token()
+    return CachedNode(nodelist, name, parts)
 
-    Rather than finding every cached variant (one per page, for the menu's "current page" mark),
-    the key holds the site's content version, which any content write moves on (cms.signals);
-    old fragments simply expire. Being in the database, it is the same for every worker process.
-    """
-    version = ContentVersion.for_request(context["request"]).timestamp()
-    return {"timeout": settings.FRAGMENT_CACHE_TIMEOUT, "version": version}
+
+class CachedNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        parts = [part.resolve(context) for part in self.parts]
+        name = f"fragment:{self.name.resolve(context)}"
+        return cached(name, *parts, make=lambda: self.nodelist.render(context))

@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.blocks import PARAGRAPH_FEATURES
-from cms.models import RememberedPrivacyMixin
+from cms.caching import CachedPrivacyMixin
 from contact.forms import NewsletterSignupForm
 from contact.mail import send_or_log
 from contact.models.pages import ContactPageMixin
@@ -77,7 +77,7 @@ def subscriber_from_token(token, salt, max_age=None):
     return NewsletterSubscriber.objects.filter(pk=pk).first()
 
 
-class NewsletterPage(RememberedPrivacyMixin, ContactPageMixin, RoutablePageMixin, Page):
+class NewsletterPage(CachedPrivacyMixin, ContactPageMixin, RoutablePageMixin, Page):
     """The newsletter signup page, with the confirm and unsubscribe pages its emails link to."""
 
     page_description = "Where visitors sign up for the newsletter. A site has only one."

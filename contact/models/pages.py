@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
-from cms.models import RememberedPrivacyMixin
+from cms.caching import CachedPrivacyMixin
 from contact.forms import ContactFormBuilder
 from contact.mail import send_or_log
 from contact.protection import rate_limited
@@ -72,7 +72,7 @@ class FormField(AbstractFormField):
     ]
 
 
-class FormPage(RememberedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa: DJ008 (Page gives __str__)
+class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa: DJ008 (Page gives __str__)
     """A form visitors fill in, e.g. 'Inquire about our services'; answers are kept in the admin."""
 
     page_description = (

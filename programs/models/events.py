@@ -17,6 +17,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from cms.blocks import INLINE_FEATURES
+from cms.caching import valid_until
 from cms.models import PostalAddress
 from programs.models.choices import FORMATS, REPEATS, STATUSES
 
@@ -208,6 +209,14 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
         return starts_of(self.start, self.repeat, self.repeat_until)
 
 
+def until_one_ends(dates):
+    """The first upcoming dates, as a list: whatever shows them is kept only until one of them ends
+    (later dates cannot take their place before then)."""
+    dates = list(dates)
+    valid_until(min((date.end for date in dates), default=None))
+    return dates
+
+
 def programs_of_events():
     """The prefetch of dates' events' programs, each read once and without its body."""
     programs = apps.get_model("programs", "ProgramPage").objects.defer_streamfields()
@@ -252,6 +261,12 @@ class EventDateQuerySet(models.QuerySet):
         among the live dates still to come (None if there are none)."""
         dates = self.live().between(start=now or timezone.now()).order_by("end")
         return dates.values_list("end", flat=True).first()
+
+    def recent_until(self, now=None):
+        """When an event drops out of the recent and upcoming ones with the clock alone, at the
+        soonest: RECENT after the soonest end among the dates that are still recent."""
+        until = self.upcoming_until((now or timezone.now()) - RECENT)
+        return until and until + RECENT
 
 
 class EventDate(models.Model):

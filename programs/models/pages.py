@@ -9,6 +9,7 @@ from django.template.loader import get_template
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import Field as SerializerField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -18,11 +19,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
-from cms.models import ContentVersion, ExternalPreviewMixin, RememberedPrivacyMixin
-from programs.api import UpcomingEventsField, live_events_page
+from cms.caching import CachedPrivacyMixin, cached, cached_each, valid_until
+from cms.models import ExternalPreviewMixin
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
-from programs.models.events import Event, EventDate
+from programs.models.events import Event, EventDate, until_one_ends
+from programs.schemas import EventBase, occurrences_representation
 
 UPCOMING_ON_PROGRAM_PAGE = 10
 UPCOMING_ON_EVENT_PAGE = 10
@@ -37,7 +39,21 @@ class CalendarFileRoutesMixin(RoutablePageMixin):
         return super().resolve_subpage(path)
 
 
-class ProgramIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, Page):
+class UpcomingEventsField(SerializerField):
+    """A program's next dates in the page API (v2 and v3), shaped as /api/v3/events/ items."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, program) -> list[EventBase]:
+        # Looked up once for a whole v2 listing of programs (v3 gives a fresh dict each time).
+        context = self.context
+        if "events_page" not in context:
+            context["events_page"] = live_events_page()
+        return occurrences_representation(program.upcoming_occurrences(), context["events_page"])
+
+
+class ProgramIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, Page):
     """The list of workshops and groups, at /programs/."""
 
     page_description = "The list of all your workshops and groups. A site has only one."
@@ -73,8 +89,8 @@ class ProgramIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, Page):
         return context
 
     def cards(self, request, program_ids):
-        """Each program's entry in the list, as HTML, made once until the content next changes;
-        only the programs not remembered are read."""
+        """Each program's entry in the list, as HTML, kept (cms.caching): only the programs not
+        kept are read."""
 
         def render(missing):
             programs = ProgramPage.objects.defer_streamfields().in_bulk(missing)
@@ -83,9 +99,7 @@ class ProgramIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, Page):
                 template.render({"request": request, "program": programs[pk]}) for pk in missing
             ]
 
-        return ContentVersion.remembered(
-            request, "program-card", program_ids, lambda pk: (self.pk, pk), render
-        )
+        return cached_each("program-card", program_ids, lambda pk: (self.pk, pk), render)
 
 
 class ProgramPageTag(TaggedItemBase):
@@ -94,7 +108,7 @@ class ProgramPageTag(TaggedItemBase):
     )
 
 
-class ProgramPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
+class ProgramPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     """One workshop or group: who it is for, how it runs and how to join."""
 
     page_description = "One workshop or group: who it is for, how it runs and how to join."
@@ -232,7 +246,7 @@ class ProgramPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileRout
         dates = getattr(self, "upcoming_dates", None)  # fetched with the page, see prefetch_for_api
         if dates is None:
             dates = self.event_dates.live().select_related("event").upcoming()
-        dates = list(dates[:limit])
+        dates = until_one_ends(dates[:limit])
         for date in dates:
             date.event.program = self  # this page, rather than read again for each event
         return dates
@@ -250,10 +264,11 @@ class ProgramPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileRout
     def feed(self, request):
         """This program's events, for calendar apps to subscribe to."""
         events = Event.objects.live().filter(program=self).recent_and_upcoming()
-        return calendar_response(events, self.slug, self.title)
+        valid_until(self.event_dates.recent_until())
+        return calendar_response(events, self.slug, self.title, live_events_page())
 
 
-class EventIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
+class EventIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMixin, Page):
     """The events calendar, at /events/; events themselves are edited under Events in the menu."""
 
     page_description = (
@@ -291,6 +306,7 @@ class EventIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileR
         past = request.GET.get("past") == "1"
         dates = EventDate.objects.live()
         occurrences = dates.past() if past else dates.upcoming()
+        valid_until(dates.upcoming_until())
         page = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
         dates = list(page)
         entries = zip(dates, self.entries(request, dates), strict=True)
@@ -298,8 +314,8 @@ class EventIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileR
         return self.render(request, context_overrides=context)
 
     def entries(self, request, dates):
-        """Each date's entry in the calendar, as HTML, made once until the content next changes;
-        only the dates not remembered have their events read."""
+        """Each date's entry in the calendar, as HTML, kept (cms.caching): only the dates not kept
+        have their events read."""
 
         def render(missing):
             prefetch_related_objects(missing, "event")
@@ -307,20 +323,20 @@ class EventIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileR
             context = {"request": request, "events_page": self}
             return [template.render({**context, "occurrence": date}) for date in missing]
 
-        return ContentVersion.remembered(
-            request, "calendar-entry", dates, lambda date: (self.pk, date.pk), render
-        )
+        return cached_each("calendar-entry", dates, lambda date: (self.pk, date.pk), render)
 
     @path("feed.ics", name="feed")
     def feed(self, request):
         """Every live event, upcoming and recent, for calendar apps to subscribe to."""
-        return calendar_response(Event.objects.live().recent_and_upcoming(), "events", self.title)
+        valid_until(EventDate.objects.recent_until())
+        events = Event.objects.live().recent_and_upcoming()
+        return calendar_response(events, "events", self.title, self)
 
     @path("<slug:slug>/", name="event")
     def event_detail(self, request, slug):
         """One event, with its next dates if it repeats."""
         event = get_object_or_404(Event.objects.live().select_related("program"), slug=slug)
-        dates = event.dates.upcoming()[:UPCOMING_ON_EVENT_PAGE]
+        dates = until_one_ends(event.dates.upcoming()[:UPCOMING_ON_EVENT_PAGE])
         context = {"event": event, "occurrences": dates}
         return self.render(request, context_overrides=context, template="programs/event.html")
 
@@ -328,7 +344,13 @@ class EventIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, CalendarFileR
     def event_ics(self, request, slug):
         """One event as a calendar file, for "add to my calendar"."""
         event = get_object_or_404(Event.objects.live(), slug=slug)
-        return calendar_response([event], event.slug, event.title)
+        return calendar_response([event], event.slug, event.title, self)
+
+
+def live_events_page():
+    """The events calendar page, under which each event has its own page; None if none is live.
+    Kept (cms.caching): most answers that list events ask for it."""
+    return cached("events-page", make=lambda: EventIndexPage.objects.live().first())
 
 
 EVENTS_PER_PAGE = 20

@@ -1,7 +1,5 @@
 """The directory page: filters, search and one page per resource."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
@@ -14,7 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
-from cms.models import ContentVersion, ExternalPreviewMixin, RememberedPrivacyMixin
+from cms.caching import CachedPrivacyMixin, cached, cached_each
+from cms.models import ExternalPreviewMixin
 from resources.models.directory import (
     Language,
     Resource,
@@ -26,7 +25,7 @@ from resources.models.directory import (
 RESOURCES_PER_PAGE = 20
 
 
-class ResourceIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, RoutablePageMixin, Page):
+class ResourceIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, RoutablePageMixin, Page):
     """The resource directory, at /resources/; resources themselves are edited under Resources."""
 
     page_description = (
@@ -59,10 +58,9 @@ class ResourceIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, RoutablePa
         chosen = {
             name: request.GET.get(name, "").strip() for name in ("category", "language", "search")
         }
-        categories, languages = cache.get_or_set(
-            ContentVersion.cache_key(request, "directory-filters"),
-            lambda: (list(categories_in_use()), list(Language.objects.all())),
-            settings.FRAGMENT_CACHE_TIMEOUT,
+        categories, languages = cached(
+            "directory-filters",
+            make=lambda: (list(categories_in_use()), list(Language.objects.all())),
         )
         try:
             resources = Resource.objects.filtered(
@@ -93,9 +91,7 @@ class ResourceIndexPage(RememberedPrivacyMixin, ExternalPreviewMixin, RoutablePa
             context = {"request": request, "directory_page": self}
             return [template.render({**context, "resource": resource}) for resource in missing]
 
-        return ContentVersion.remembered(
-            request, "resource-summary", resources, lambda resource: (self.pk, resource.pk), render
-        )
+        return cached_each("resource-summary", resources, lambda r: (self.pk, r.pk), render)
 
     @path("<slug:slug>/", name="resource")
     def resource_detail(self, request, slug):

@@ -1,7 +1,13 @@
-"""API fixtures: the published OpenAPI document, and checking responses against it."""
+"""Fixtures: the published OpenAPI document and checking responses against it; a Redis cache."""
+
+import os
+import uuid
 
 import jsonschema
 import pytest
+from django.core.cache import cache
+
+from connect_site.settings import services
 
 PAGE_DETAIL = "/api/v3/pages/{page_id}/"
 
@@ -34,3 +40,14 @@ def assert_matches_page_schema(openapi):
     # Its $refs point into the whole document's components.
     document = closed({**schema, "components": openapi["components"]})
     return jsonschema.Draft202012Validator(document).validate
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Django's cache pointed at the throwaway Redis server the test script started."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        pytest.skip("TEST_REDIS_URL is unset: run the suite with scripts/test_with_services.sh")
+    settings.CACHES = services.caches(url)
+    settings.CACHES["default"]["KEY_PREFIX"] = uuid.uuid4().hex  # tests on other workers share it
+    return cache

@@ -15,7 +15,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
-from cms.api import api_v3
+from connect_site.api import api_v3
 from tests.home.factories import ContentPageFactory
 from tests.programs.factories import (
     EventFactory,

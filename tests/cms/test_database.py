@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, connections, transaction
 from wagtail.search.backends import get_search_backend
 
-from cms.settings import services
+from connect_site.settings import services
 from tests.home.factories import ContentPageFactory
 
 ALIAS = "concurrent_sqlite"

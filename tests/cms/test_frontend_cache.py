@@ -5,7 +5,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from cms.settings import services
+from connect_site.settings import services
 from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db

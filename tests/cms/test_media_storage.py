@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from cms.settings import services
+from connect_site.settings import services
 
 pytestmark = pytest.mark.django_db
 

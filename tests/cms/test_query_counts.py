@@ -21,7 +21,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from cms.scale import PREFIX
+from benchmarks.scale import PREFIX
 from home.models import ContentPage, HomePage
 from programs.models import Event, ProgramPage
 from resources.models import Resource

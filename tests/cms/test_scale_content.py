@@ -8,8 +8,8 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
-from cms.management.commands.load_scale_content import plan
-from cms.scale.images import COLLECTION
+from benchmarks.management.commands.load_scale_content import plan
+from benchmarks.scale.images import COLLECTION
 from home.models import ContentPage, Partner
 from programs.models import Event, EventDate, ProgramPage
 from resources.models import Language, Resource

@@ -34,7 +34,7 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
         env={
             **env,
             **PRODUCTION,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "DJANGO_SETTINGS_MODULE": "connect_site.settings.production",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         },
         capture_output=True,

@@ -106,7 +106,7 @@ def test_file_without_required_sections_is_rejected(tmp_path):
 
 
 def test_invalid_content_rolls_back_everything(tmp_path, settings):
-    data = json.loads((settings.BASE_DIR / "cms/seed/connect.json").read_text())
+    data = json.loads((settings.BASE_DIR / "connect_site/seed/connect.json").read_text())
     data["site_settings"]["postal_code"] = "12345"
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(data))
@@ -121,7 +121,7 @@ def test_port_out_of_range_is_rejected():
 
 
 def test_unknown_block_type_is_rejected_not_dropped(tmp_path, settings):
-    data = json.loads((settings.BASE_DIR / "cms/seed/connect.json").read_text())
+    data = json.loads((settings.BASE_DIR / "connect_site/seed/connect.json").read_text())
     data["pages"][0]["body"].append({"type": "carousel", "value": {}})
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(data))
@@ -151,7 +151,7 @@ def test_programs_and_events_pages_are_in_the_menu_and_the_calendar_is_empty(cli
 
 
 def test_unknown_page_type_is_rejected(tmp_path, settings):
-    data = json.loads((settings.BASE_DIR / "cms/seed/connect.json").read_text())
+    data = json.loads((settings.BASE_DIR / "connect_site/seed/connect.json").read_text())
     data["pages"].append({"type": "home.Gallery", "title": "Photos", "slug": "photos"})
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(data))

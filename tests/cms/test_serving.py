@@ -51,14 +51,14 @@ def test_gunicorn_serves_production_settings_and_logs_paths_without_query_string
     port = unused_port()
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SETTINGS_MODULE": "connect_site.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "PORT": str(port),
         "WEB_CONCURRENCY": "1",
     }
-    command = [sys.executable, "-m", "gunicorn", "--config", str(CONFIG), "cms.wsgi"]
+    command = [sys.executable, "-m", "gunicorn", "--config", str(CONFIG), "connect_site.wsgi"]
     server = subprocess.Popen(  # noqa: S603
         command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )

@@ -7,14 +7,14 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.base import env_bool, env_int, env_list
+from connect_site.settings.base import env_bool, env_int, env_list
 
 
 def import_production_settings(show="s.DEBUG, s.DATABASES", **env):
-    """Import cms.settings.production in a fresh interpreter with exactly these variables set."""
+    """Import connect_site.settings.production in a fresh interpreter with exactly these variables set."""
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     return subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", f"import cms.settings.production as s; print({show})"],
+        [sys.executable, "-c", f"import connect_site.settings.production as s; print({show})"],
         env={**clean, **env},
         capture_output=True,
         text=True,

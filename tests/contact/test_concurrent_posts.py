@@ -66,7 +66,7 @@ def running_site(tmp_path):
     database = tmp_path / "db.sqlite3"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DJANGO_SETTINGS_MODULE": "connect_site.settings.test",
         "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(tmp_path / "media"),
         "FORM_RATE_LIMIT": "1000/m",  # all fifty come from one address here

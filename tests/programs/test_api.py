@@ -8,7 +8,6 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from programs.models import EventDate
 from tests.cms.factories import SiteSettingsFactory
 from tests.programs.factories import (
     EventFactory,
@@ -239,23 +238,3 @@ def test_remembered_items_read_no_events_and_show_an_edit_at_once(client, calend
     event.status = "postponed"
     event.save()
     assert get_json(client, "/api/v3/events/")["items"][0]["status"] == "postponed"
-
-
-@override_settings(PAGE_CACHE_TIMEOUT=0)
-def test_remembered_v2_listing_drops_a_date_once_it_ends(client, calendar_page, program):
-    SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
-    EventFactory(title="Soon over", program=program, start=days_from_now(1))
-    EventFactory(title="Next week", program=program, start=days_from_now(7))
-    url = "/api/v2/pages/?type=programs.ProgramPage&fields=upcoming_events"
-
-    def upcoming():
-        [item] = get_json(client, url)["items"]
-        return [event["title"] for event in item["upcoming_events"]]
-
-    assert upcoming() == ["Soon over", "Next week"]
-    assert upcoming() == ["Soon over", "Next week"]  # now remembered
-    # The clock passes its end: nothing is saved, so the content version stays as it was.
-    EventDate.objects.filter(event__title="Soon over").update(
-        start=days_from_now(-1), end=days_from_now(-1, hour=20)
-    )
-    assert upcoming() == ["Next week"]

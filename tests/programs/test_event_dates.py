@@ -12,8 +12,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from benchmarks.scale.programs import ensure_events
 from programs.models import Event, EventDate
-from programs.scale import ensure_events
 from tests.cms.factories import SiteSettingsFactory
 from tests.programs.factories import EventFactory, days_from_now
 from tests.programs.test_admin import EVENTS, form_data

@@ -91,7 +91,7 @@ def test_second_run_duplicates_nothing_and_keeps_edits():
 
 
 def test_invalid_seed_resource_is_a_clear_error_and_rolls_back(tmp_path, settings):
-    data = json.loads((settings.BASE_DIR / "cms/seed/connect.json").read_text())
+    data = json.loads((settings.BASE_DIR / "connect_site/seed/connect.json").read_text())
     data["resource_directory"]["resources"][0]["phone_numbers"] = [{"number": "555"}]
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(data))

@@ -1,9 +1,0 @@
-"""Local development: DEBUG on, SQLite, a throwaway secret key."""
-
-from .base import *  # noqa: F403
-from .base import env_bool, os
-
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,1 @@
+"""CONNECT's seed content (connect.json) and what turns it into pages, forms and resources."""

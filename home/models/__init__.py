@@ -1,0 +1,4 @@
+from home.models.pages import ContentPage, HomePage
+from home.models.partners import Partner
+
+__all__ = ["ContentPage", "HomePage", "Partner"]
