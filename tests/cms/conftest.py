@@ -6,8 +6,12 @@ import uuid
 import jsonschema
 import pytest
 from django.core.cache import cache
+from django.test import Client
+from wagtail.models import Page
 
 from connect_site.settings import services
+from tests.cms.factories import SiteSettingsFactory
+from tests.home.factories import ContentPageFactory
 
 PAGE_DETAIL = "/api/v3/pages/{page_id}/"
 
@@ -51,3 +55,20 @@ def redis_cache(settings):
     settings.CACHES = services.caches(url)
     settings.CACHES["default"]["KEY_PREFIX"] = uuid.uuid4().hex  # tests on other workers share it
     return cache
+
+
+@pytest.fixture
+def page(home_page):
+    """A published "About us" page at /about/, the site settings already made."""
+    SiteSettingsFactory()  # made on a first visit otherwise, which is itself a change
+    return ContentPageFactory(parent=home_page, title="About us", slug="about")
+
+
+def rename_quietly(page, title):
+    """Change the database without any signal: only an answer from the cache still shows the old."""
+    Page.objects.filter(pk=page.pk).update(title=title)
+
+
+def visit(path, **headers):
+    """What an anonymous visitor's browser gets."""
+    return Client().get(path, **headers)

@@ -8,7 +8,6 @@ import time_machine
 import wagtail_factories
 from django.core.cache import cache, caches
 from django.db.models.deletion import Collector
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import http_date
@@ -16,16 +15,16 @@ from wagtail.admin.models import EditingSession
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.embeds.models import Embed
-from wagtail.models import Page
 
 from cms import caching
 from cms.models import SiteSettings
 from contact.models import NewsletterSubscriber
 from programs.models import EventDate
 from resources.models import Language
+from tests.cms.conftest import rename_quietly, visit
 from tests.cms.factories import SiteSettingsFactory
 from tests.contact.factories import NewsletterSubscriberFactory, inquiry_form
-from tests.home.factories import ContentPageFactory, PartnerFactory
+from tests.home.factories import PartnerFactory
 from tests.programs.factories import (
     EventFactory,
     EventIndexPageFactory,
@@ -38,23 +37,8 @@ from tests.resources.factories import ResourceFactory, ResourceIndexPageFactory
 pytestmark = pytest.mark.django_db
 
 
-def visit(path, **headers):
-    return Client().get(path, **headers)
-
-
 def text(path):
     return visit(path).content.decode()
-
-
-@pytest.fixture
-def about(home_page):
-    SiteSettingsFactory()  # made on a first visit otherwise, which is itself a change
-    return ContentPageFactory(parent=home_page, title="About us", slug="about")
-
-
-def rename_quietly(page, title):
-    """Change the database without any signal: only an answer from the cache still shows the old."""
-    Page.objects.filter(pk=page.pk).update(title=title)
 
 
 # The version
@@ -66,7 +50,7 @@ def test_the_version_is_a_counter_moved_on_by_one():
     assert caching.version() == before + 1
 
 
-def test_the_version_is_read_once_per_answer(about, django_assert_num_queries):
+def test_the_version_is_read_once_per_answer(page, django_assert_num_queries):
     visit("/about/")
     with django_assert_num_queries(1) as queries:  # the version alone: the answer is kept
         assert visit("/about/").status_code == 200
@@ -77,22 +61,22 @@ def test_the_version_is_read_once_per_answer(about, django_assert_num_queries):
 
 
 def test_drafts_editing_sessions_workflows_renditions_and_answers_leave_answers_in_place(
-    about, admin_client, admin_user, home_page
+    page, admin_client, admin_user, home_page
 ):
     image = wagtail_factories.ImageFactory()
     form_page = inquiry_form(home_page, slug="inquire")
     assert "About us" in text("/about/")
     before = caching.version()
 
-    about.title = "Draft title"
-    about.save_revision(user=admin_user)  # a draft
-    admin_client.get(reverse("wagtailadmin_pages:edit", args=[about.pk]))  # opens a session
-    session = EditingSession.objects.get(object_id=str(about.pk))
+    page.title = "Draft title"
+    page.save_revision(user=admin_user)  # a draft
+    admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))  # opens a session
+    session = EditingSession.objects.get(object_id=str(page.pk))
     ping = reverse(
-        "wagtailadmin_editing_sessions:ping", args=["wagtailcore", "page", about.pk, session.pk]
+        "wagtailadmin_editing_sessions:ping", args=["wagtailcore", "page", page.pk, session.pk]
     )
     assert admin_client.post(ping).status_code == 200
-    about.get_workflow().start(about, admin_user)  # submitted to the moderators
+    page.get_workflow().start(page, admin_user)  # submitted to the moderators
     image.get_rendition("width-120")
     Embed.objects.create(url="https://example.org/v", max_width=None, html="<p>v</p>")
     FormSubmission.objects.create(page=form_page, form_data={"message": "Hello"})
@@ -100,7 +84,7 @@ def test_drafts_editing_sessions_workflows_renditions_and_answers_leave_answers_
     admin_client.get("/admin/")  # a login, its session and last_login
 
     assert caching.version() == before
-    rename_quietly(about, "Renamed quietly")
+    rename_quietly(page, "Renamed quietly")
     assert "About us" in text("/about/")
 
 
@@ -178,7 +162,7 @@ def event_published(home_page):
         event_published,
     ],
 )
-def test_each_kind_of_visible_content_shows_its_change_at_once(change, about, home_page):
+def test_each_kind_of_visible_content_shows_its_change_at_once(change, page, home_page):
     url, make_change = change(home_page)
     assert "Before-change" in text(url)
     make_change()
@@ -186,13 +170,13 @@ def test_each_kind_of_visible_content_shows_its_change_at_once(change, about, ho
     assert "After-change" in after and "Before-change" not in after
 
 
-def test_a_redirect_replaces_a_kept_not_found_at_once(about):
+def test_a_redirect_replaces_a_kept_not_found_at_once(page):
     assert visit("/old-about/").status_code == 404
     Redirect.objects.create(old_path="/old-about", redirect_link="/about/")
     assert visit("/old-about/").status_code == 301
 
 
-def test_a_draft_event_and_a_draft_edit_of_a_live_one_leave_answers_in_place(about):
+def test_a_draft_event_and_a_draft_edit_of_a_live_one_leave_answers_in_place(page):
     live = EventFactory(title="Live event")
     assert "Live event" in text("/api/v3/events/")
     before = caching.version()
@@ -294,13 +278,13 @@ def test_keys_hold_the_language_and_the_version():
         assert caching.key("card", 1) != english
 
 
-def test_made_up_addresses_cannot_push_useful_answers_out(about, settings):
+def test_made_up_addresses_cannot_push_useful_answers_out(page, settings):
     settings.CACHES = {
         **settings.CACHES,
         "default": {**settings.CACHES["default"], "OPTIONS": {"MAX_ENTRIES": 40}},
     }
     assert "About us" in text("/about/")
-    rename_quietly(about, "Renamed quietly")
+    rename_quietly(page, "Renamed quietly")
     for number in range(100):
         assert visit(f"/no-such-page-{number}/").status_code == 404
     assert "About us" in text("/about/")
@@ -309,7 +293,7 @@ def test_made_up_addresses_cannot_push_useful_answers_out(about, settings):
 
 
 def test_with_a_shared_cache_a_kept_answer_needs_no_database(
-    redis_cache, about, django_assert_num_queries
+    redis_cache, page, django_assert_num_queries
 ):
     visit("/about/")
     with django_assert_num_queries(0):

@@ -6,10 +6,9 @@ import time
 import pytest
 from django.test import Client
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Page
 
 from contact.models import NewsletterSubscriber
-from tests.cms.factories import SiteSettingsFactory
+from tests.cms.conftest import rename_quietly, visit
 from tests.contact.factories import (
     NewsletterPageFactory,
     NewsletterSubscriberFactory,
@@ -21,21 +20,6 @@ from tests.programs.factories import EventFactory, EventIndexPageFactory
 from tests.resources.factories import ResourceFactory, ResourceIndexPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page(home_page):
-    SiteSettingsFactory()  # made on a first visit otherwise, which is itself a change
-    return ContentPageFactory(parent=home_page, title="About us", slug="about")
-
-
-def rename_quietly(page, title):
-    """Change the database without any signal: only a page served from the cache still shows the old."""
-    Page.objects.filter(pk=page.pk).update(title=title)
-
-
-def visit(path, **headers):
-    return Client().get(path, **headers)
 
 
 def test_anonymous_visitors_share_one_cached_answer(page):
