@@ -1,0 +1,124 @@
+"""Parts of answers kept under a key: one value, each item of a list, and what pages look up."""
+
+import hashlib
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import PageViewRestriction
+from wagtail.url_routing import RouteResult
+
+from cms.caching.scopes import current, making, seconds_left, valid_until
+from cms.caching.version import version
+
+
+def key(name, *parts):
+    """A key for `name` and `parts`, in this version, for this site (origin) and language."""
+    scope = current.get()
+    origin = scope.origin if scope else ""
+    digest = hashlib.sha1(  # hashed: any characters are safe in any backend
+        repr((origin, get_language(), parts)).encode(), usedforsecurity=False
+    ).hexdigest()
+    return f"{name}:{version()}:{digest}"
+
+
+def fresh(entry):
+    """An entry's value if it has not expired with the clock (and says so to the answer)."""
+    until, value = entry
+    if until is not None and until <= timezone.now():
+        return None
+    valid_until(until)
+    return (value,)
+
+
+def cached(name, *parts, make):
+    """`make()`, kept under `name` and `parts` until the version moves on or its time ends."""
+    entry_key = key(name, *parts)
+    entry = cache.get(entry_key)
+    found = entry and fresh(entry)
+    if found:
+        return found[0]
+    with making() as scope:
+        value = make()
+    timeout = seconds_left(scope.until, settings.FRAGMENT_CACHE_TIMEOUT)
+    if timeout:
+        cache.set(entry_key, (scope.until, value), timeout)
+    return value
+
+
+def cached_each(name, items, parts, make):
+    """What `make(items)` makes for each item (in order), kept per item under `parts(item)`.
+
+    Only the items not kept are given to `make`, so only they need their related rows read.
+    """
+    keys = [key(name, *parts(item)) for item in items]
+    found = {}
+    for entry_key, entry in cache.get_many(keys).items():
+        if value := fresh(entry):
+            found[entry_key] = value[0]
+    missing = [(k, item) for k, item in zip(keys, items, strict=True) if k not in found]
+    if missing:
+        with making() as scope:
+            made = dict(zip([k for k, _ in missing], make([i for _, i in missing]), strict=True))
+        found.update(made)
+        timeout = seconds_left(scope.until, settings.FRAGMENT_CACHE_TIMEOUT)
+        if timeout:
+            cache.set_many({k: (scope.until, v) for k, v in made.items()}, timeout)
+    return [found[k] for k in keys]
+
+
+class CachedItems(Sequence):
+    """An API list's items, made only as a page of them is taken (the total counted in the
+    database), each kept under `name` and its row's id: `make(rows)` makes the items of the rows
+    not kept, in order."""
+
+    def __init__(self, name, rows, make):
+        self.name = name
+        self.rows = rows
+        self.make = make
+
+    def __len__(self):
+        return self.rows.count()
+
+    def __getitem__(self, index):
+        rows = list(self.rows[index]) if isinstance(index, slice) else [self.rows[index]]
+        items = cached_each(self.name, rows, lambda row: (row.pk,), self.make)
+        return items if isinstance(index, slice) else items[0]
+
+
+class CachedRoutesMixin:
+    """For a site's root page: which page each address leads to (and which sub-route of a routable
+    page), kept instead of two queries per level of the path. Only the way is kept: the page itself
+    is read afresh, and privacy checks still run."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        way = cached(
+            "route", self.pk, *path_components, make=lambda: self.way(request, path_components)
+        )
+        model, pk, args, kwargs = way
+        if page := model.objects.filter(pk=pk).first():
+            return RouteResult(page, args, kwargs)
+        return super().route(request, path_components)
+
+    def way(self, request, path_components):
+        """Where Wagtail's routing leads: the page's type and id, and the sub-route's arguments
+        (Http404, when it leads nowhere, is not kept)."""
+        found = super().route(request, path_components)
+        return (found.page.specific_class, found.page.pk, found.args, found.kwargs)
+
+
+class CachedPrivacyMixin:
+    """A page no view restriction applies to is kept as such: Wagtail otherwise reads its ancestors
+    and their restrictions before every view. A restricted page is checked afresh every time."""
+
+    def get_view_restrictions(self):
+        if cached("unrestricted", self.pk, make=self.has_no_view_restrictions):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def has_no_view_restrictions(self):
+        return not super().get_view_restrictions().exists()
