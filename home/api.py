@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.core.cache import cache
 from ninja import Router, Schema
+from ninja.pagination import paginate
 from wagtail.api.utils import get_base_url
 from wagtail.api.v3.auth import AllowAnonymous
 
 from cms.models import ContentVersion
+from cms.pagination import ListPagination
 from cms.renditions import ImageRenditions, image_representation
 
 router = Router(tags=["partners"], auth=AllowAnonymous())
@@ -21,6 +23,7 @@ class PartnerOut(Schema):
 
 
 @router.get("/", response=list[PartnerOut], url_name="partners", summary="Partners")
+@paginate(ListPagination)
 def partners(request):
     """Active partners in display order, with logo renditions; alt text defaults to the name."""
     return partners_representation(request)

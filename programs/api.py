@@ -11,10 +11,10 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from rest_framework.fields import Field as SerializerField
 from wagtail.api.v3.auth import AllowAnonymous
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
 from cms.models import RememberedItems
+from cms.pagination import ListPagination
 from programs.models.events import Event, EventDate, programs_of_events
 
 router = Router(tags=["events"], auth=AllowAnonymous())
@@ -67,7 +67,7 @@ class EventFilters(Schema):
 
 def event_representation(event, start, end, events_page):
     """An event on one of its dates, as the API gives it."""
-    program = event.program
+    program = event.program if event.program and event.program.live else None  # a draft: no page
     return {
         "id": event.pk,
         "title": event.title,
@@ -109,7 +109,7 @@ def live_events_page():
 
 
 @router.get("/", response=list[EventBase], url_name="list_events", summary="List events")
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_events(request, filters: Query[EventFilters]):
     """Live events, one item per date: upcoming soonest first, past most recent first."""
     if filters.start_date and filters.end_date and filters.end_date < filters.start_date:
@@ -142,7 +142,7 @@ def event_detail(request, event_id: int):
 def program_by_id_or_slug(value):
     from programs.models.pages import ProgramPage  # Not at the top: the page models import us.
 
-    programs = ProgramPage.objects.live().public()
+    programs = ProgramPage.objects.live()
     found = programs.filter(**{"pk" if value.isdigit() else "slug": value}).first()
     if found is None:
         raise HttpError(400, f"program: no published program has the id or slug {value!r}.")
