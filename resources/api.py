@@ -121,7 +121,7 @@ def export_csv(request, filters: Query[ResourceFilters]):
 
 @router.get("/export/hsds/", url_name="resources_hsds", summary="Resources as Open Referral HSDS")
 def export_hsds(request, filters: Query[ResourceFilters]):
-    """The directory (with the same filters) as Open Referral HSDS 3.0 organizations, as JSON."""
+    """The directory (with the same filters) as Open Referral HSDS 3.1 organizations, as JSON."""
     return hsds_response(filtered(filters).with_details())
 
 
