@@ -105,14 +105,19 @@ def hsds_phone(resource, service_id, phone):
 def hsds_attribute(resource, service_id, code, name, description):
     """A category (or 'peer-run') as an HSDS attribute linking the service to a taxonomy term."""
     term_id = str(uuid.uuid5(CATEGORY_NAMESPACE, code))
-    term = {"id": term_id, "code": code, "name": name, "description": description}
     return {
         "id": child_id(resource, "attribute", code),
         "link_id": service_id,
         "link_type": "category",
         "link_entity": "service",
         "taxonomy_term_id": term_id,
-        "taxonomy_term": {**term, "taxonomy": TAXONOMY},
+        "taxonomy_term": {
+            "id": term_id,
+            "code": code,
+            "name": name,
+            "description": description,
+            "taxonomy": TAXONOMY,
+        },
     }
 
 

@@ -60,8 +60,7 @@ class CardFilters(Schema):
 
 @router.get("/", response=Cards, url_name="page_summaries", summary="Page summaries")
 def page_summaries(request, filters: Query[CardFilters]):
-    """The site's live, public pages as listing cards: in menu order, or by relevance when
-    searching."""
+    """The site's live, public pages as cards: in menu order, or by relevance to a search."""
     pages = routable_pages(request)
     if filters.type:
         pages = pages.type(page_type(filters.type))
