@@ -1,14 +1,17 @@
 """/api/v3/partners/: the partners the home page shows, in its order."""
 
 from ninja import Router
+from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
 
+from cms.pagination import ListPagination
 from home.blocks import PartnerOut, partners_representation
 
 router = Router(tags=["partners"], auth=AllowAnonymous())
 
 
 @router.get("/", response=list[PartnerOut], url_name="partners", summary="Partners")
+@paginate(ListPagination)
 def partners(request):
     """Active partners in display order, with logo renditions; alt text defaults to the name."""
     return partners_representation(request)

@@ -10,9 +10,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.caching import CachedItems, valid_until
+from cms.pagination import ListPagination
 from programs.models import Event, EventDate, ProgramPage
 from programs.models.events import programs_of_events, until_one_ends
 from programs.models.pages import live_events_page
@@ -42,7 +42,7 @@ def occurrence_items(dates):
 
 
 @router.get("/", response=list[EventBase], url_name="list_events", summary="List events")
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_events(request, filters: Query[EventFilters]):
     """Live events, one item per date: upcoming soonest first, past most recent first."""
     if filters.start_date and filters.end_date and filters.end_date < filters.start_date:
@@ -75,7 +75,7 @@ def event_detail(request, event_id: int):
 
 
 def program_by_id_or_slug(value):
-    programs = ProgramPage.objects.live().public()
+    programs = ProgramPage.objects.live()
     found = programs.filter(**{"pk" if value.isdigit() else "slug": value}).first()
     if found is None:
         raise HttpError(400, f"program: no published program has the id or slug {value!r}.")

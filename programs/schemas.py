@@ -46,7 +46,7 @@ class EventDetail(EventBase):
 
 def event_representation(event, start, end, events_page):
     """An event on one of its dates, as the API gives it."""
-    program = event.program
+    program = event.program if event.program and event.program.live else None  # a draft: no page
     return {
         "id": event.pk,
         "title": event.title,

@@ -4,15 +4,15 @@ from datetime import date
 
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.rich_text import expand_db_html
 
 from cms.api.site_settings import Address, address_representation
 from cms.caching import CachedItems
+from cms.pagination import ListPagination
 from resources.exports import csv_response, hsds_response
 from resources.models import Resource, UnknownFilterValue
 from resources.models.directory import details
@@ -34,8 +34,13 @@ class ResourcePhone(Schema):
 
 
 class ResourceLanguage(Schema):
-    code: str
+    code: str = Field(description="What ?language= takes, e.g. fr.")
     name: str
+
+
+class ResourceCategory(Schema):
+    slug: str = Field(description="What ?category= takes, e.g. peer-support.")
+    name: str = Field(description="As visitors read it, e.g. peer support.")
 
 
 class ResourceOut(Schema):
@@ -51,7 +56,7 @@ class ResourceOut(Schema):
     languages: list[ResourceLanguage]
     peer_run: bool
     last_verified: date | None
-    categories: list[str]
+    categories: list[ResourceCategory]
 
 
 def resource_representation(resource):
@@ -79,7 +84,9 @@ def resource_representation(resource):
         ],
         "peer_run": resource.peer_run,
         "last_verified": resource.last_verified,
-        "categories": [category.name for category in resource.category_list],
+        "categories": [
+            {"slug": category.slug, "name": category.name} for category in resource.category_list
+        ],
     }
 
 
@@ -100,7 +107,7 @@ def filtered(filters):
 
 
 @router.get("/", response=list[ResourceOut], url_name="list_resources", summary="Resources")
-@paginate(WagtailLimitOffsetPagination)
+@paginate(ListPagination)
 def list_resources(request, filters: Query[ResourceFilters]):
     """The directory by name; ?category= (a category slug), ?language= (e.g. fr), ?search=."""
     return CachedItems("api-resource", filtered(filters), resource_items)
@@ -114,7 +121,7 @@ def export_csv(request, filters: Query[ResourceFilters]):
 
 @router.get("/export/hsds/", url_name="resources_hsds", summary="Resources as Open Referral HSDS")
 def export_hsds(request, filters: Query[ResourceFilters]):
-    """The directory (with the same filters) as Open Referral HSDS 3.0 organizations, as JSON."""
+    """The directory (with the same filters) as Open Referral HSDS 3.1 organizations, as JSON."""
     return hsds_response(filtered(filters).with_details())
 
 

@@ -1,4 +1,4 @@
-"""The directory as CSV, for spreadsheets, and as Open Referral HSDS 3.0 JSON, for other directories."""
+"""The directory as CSV, for spreadsheets, and as Open Referral HSDS 3.1 JSON, for other directories."""
 
 import csv
 import json
@@ -37,6 +37,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Fixed, so a category's HSDS id is the same in every export and on every site.
 CATEGORY_NAMESPACE = uuid.UUID("6f1d8c2e-4b7a-5e39-9c0d-2a1b3c4d5e6f")
 TAXONOMY = "Resource directory categories"
+PEER_RUN = (
+    "peer-run",
+    "Peer-run",
+    "Run by peers: people with lived experience of what they support.",
+)
 BLOCK_END = re.compile(r"</(p|li|h[1-6])>|<br\s*/?>")
 
 
@@ -97,7 +102,7 @@ def hsds_phone(resource, service_id, phone):
     }
 
 
-def hsds_attribute(resource, service_id, code, name):
+def hsds_attribute(resource, service_id, code, name, description):
     """A category (or 'peer-run') as an HSDS attribute linking the service to a taxonomy term."""
     term_id = str(uuid.uuid5(CATEGORY_NAMESPACE, code))
     return {
@@ -106,7 +111,13 @@ def hsds_attribute(resource, service_id, code, name):
         "link_type": "category",
         "link_entity": "service",
         "taxonomy_term_id": term_id,
-        "taxonomy_term": {"id": term_id, "code": code, "name": name, "taxonomy": TAXONOMY},
+        "taxonomy_term": {
+            "id": term_id,
+            "code": code,
+            "name": name,
+            "description": description,
+            "taxonomy": TAXONOMY,
+        },
     }
 
 
@@ -150,9 +161,12 @@ def hsds_service_at_locations(resource, service_id, location):
 def hsds_service(resource, location):
     """The resource's service: what it offers, in which languages, where, and its phones."""
     service_id = child_id(resource, "service")
-    terms = [(category.slug, category.name) for category in resource.category_list]
-    if resource.peer_run and "peer-run" not in dict(terms):
-        terms.append(("peer-run", "Peer-run"))
+    terms = [
+        (category.slug, category.name, f"Resources in the directory's category '{category.name}'.")
+        for category in resource.category_list
+    ]
+    if resource.peer_run and PEER_RUN[0] not in [code for code, *_ in terms]:
+        terms.append(PEER_RUN)
     return {
         "id": service_id,
         "organization_id": str(resource.uuid),
@@ -211,9 +225,19 @@ def hsds_organization(resource):
     }
 
 
+def without_nulls(value):
+    """The record with every property that has no value left out: HSDS allows a property to be
+    missing, never null (an email, a website, a phone's extension…)."""
+    if isinstance(value, dict):
+        return {key: without_nulls(each) for key, each in value.items() if each is not None}
+    if isinstance(value, list):
+        return [without_nulls(each) for each in value]
+    return value
+
+
 def hsds_document(resources):
-    """Every resource, as one page of an HSDS 3.0 organization list."""
-    contents = [hsds_organization(resource) for resource in resources]
+    """Every resource, as one page of an HSDS 3.1 organization list."""
+    contents = [without_nulls(hsds_organization(resource)) for resource in resources]
     return {
         "total_items": len(contents),
         "total_pages": 1,

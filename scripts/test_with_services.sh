@@ -21,6 +21,15 @@ prepare_browser() {
         || echo "SKIPPING the browser tests: axe-core could not be installed from npm."
 }
 
+# The W3C Nu HTML Checker (npm's vnu-jar, pinned in tests/html_checker/) runs on Java.
+prepare_html_checker() {
+    command -v java >/dev/null || install_package default-jre-headless
+    command -v java >/dev/null || echo "SKIPPING the HTML validity test: Java could not be installed."
+    [ -f tests/html_checker/node_modules/vnu-jar/build/dist/vnu.jar ] \
+        || npm ci --prefix tests/html_checker --no-audit --no-fund --silent --ignore-scripts \
+        || echo "SKIPPING the HTML validity test: vnu-jar could not be installed from npm."
+}
+
 # PNG renditions go through pngquant when it is there (WILLOW_OPTIMIZERS); the page weight test
 # counts on it, as a deployment following docs/deploy.md does.
 prepare_image_tools() {
@@ -31,6 +40,7 @@ prepare_image_tools() {
 start_redis
 start_s3
 prepare_browser
+prepare_html_checker
 prepare_image_tools
 
 echo "== Test suite on SQLite =="

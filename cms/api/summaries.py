@@ -14,9 +14,10 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.coreutils import resolve_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 from cms.caching import cached_each
+from cms.pagination import LIMIT_MAX
 from cms.renditions import RENDITION_SPECS
 
 router = Router(tags=["pages"], auth=AllowAnonymous())
@@ -53,18 +54,18 @@ class CardFilters(Schema):
     type: str | None = Field(None, description="Only pages of this type, e.g. home.ContentPage.")
     child_of: int | None = Field(None, description="Only the children of this page (by id).")
     search: str | None = Field(None, description="Words to search for; best matches first.")
-    limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0)
+    limit: int = Field(20, ge=1, le=LIMIT_MAX, description=f"How many cards: 1 to {LIMIT_MAX}.")
+    offset: int = Field(0, ge=0, description="How many cards to skip.")
 
 
 @router.get("/", response=Cards, url_name="page_summaries", summary="Page summaries")
 def page_summaries(request, filters: Query[CardFilters]):
-    """Live, public pages as listing cards: in menu order, or by relevance when searching."""
-    pages = Page.objects.live().public()
+    """The site's live, public pages as cards: in menu order, or by relevance to a search."""
+    pages = routable_pages(request)
     if filters.type:
         pages = pages.type(page_type(filters.type))
     if filters.child_of is not None:
-        pages = pages.child_of(parent_page(filters.child_of))
+        pages = pages.child_of(parent_page(pages, filters.child_of))
     if filters.search:
         pages = pages.search(filters.search)
         chosen = [page.pk for page in pages[window(filters)]]
@@ -88,8 +89,16 @@ def page_type(label):
     return model
 
 
-def parent_page(page_id):
-    parent = Page.objects.live().public().filter(pk=page_id).first()
+def routable_pages(request):
+    """The live, public pages of the request's site, which all have a URL (not the tree's root)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.objects.none()
+    return Page.objects.live().public().in_site(site)
+
+
+def parent_page(pages, page_id):
+    parent = pages.filter(pk=page_id).first()
     if parent is None:
         raise HttpError(400, f"child_of: there is no published page with id {page_id}.")
     return parent

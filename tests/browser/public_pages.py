@@ -1,4 +1,4 @@
-"""Every type of public page, as a visitor meets it, for the accessibility and small-screen tests."""
+"""Every type of public page, as a visitor meets it, for the browser tests and the HTML checker."""
 
 from dataclasses import dataclass
 

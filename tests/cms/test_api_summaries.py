@@ -118,3 +118,19 @@ def test_remembered_cards_read_no_pages_and_show_an_edit_at_once(client, program
     art.summary = "Paint and talk."
     art.save_revision().publish()
     assert get_json(client, f"child_of={index.pk}")["items"][0]["summary"] == "Paint and talk."
+
+
+def test_only_the_sites_routable_pages_are_listed(client, programs, home_page):
+    tree_root = home_page.get_parent()
+    ContentPageFactory(parent=tree_root, title="Outside any site")
+    cards = get_json(client, "limit=100")["items"]
+    assert {card["id"] for card in cards} == {home_page.pk, *(page.pk for page in programs)}
+    assert all(card["url"] and card["type"] != "wagtailcore.Page" for card in cards)
+    get_json(client, f"child_of={tree_root.pk}", status=400)
+
+
+def test_every_type_and_id_returned_is_accepted_back_as_a_filter(client, programs):
+    for card in get_json(client, "limit=100")["items"]:
+        same_type = get_json(client, f"type={card['type']}&limit=100")["items"]
+        assert card["id"] in [each["id"] for each in same_type]
+        get_json(client, f"child_of={card['id']}")

@@ -49,7 +49,8 @@ def test_api_lists_active_partners_in_order_with_logo_renditions(client, db):
     PartnerFactory(name="Inactive", active=False)
     response = client.get("/api/v3/partners/")
     assert response.status_code == 200
-    data = response.json()
+    assert response.json()["count"] == 2
+    data = response.json()["items"]
     assert [partner["name"] for partner in data] == ["First", "Later"]
     assert data[0]["url"] == first.url and data[0]["description"] == first.description
     logo = data[0]["logo"]
@@ -59,9 +60,26 @@ def test_api_lists_active_partners_in_order_with_logo_renditions(client, db):
     assert data[1]["logo"] is None and later.logo is None
 
 
-def test_api_partners_route_is_in_the_openapi_document(client, db):
-    paths = client.get("/api/v3/openapi.json").json()["paths"]
-    assert "get" in paths["/api/v3/partners/"]
+def test_api_partners_page_through_with_limit_and_offset(client, db):
+    for order in range(3):
+        PartnerFactory(name=f"Partner {order}", sort_order=order)
+    page = client.get("/api/v3/partners/", {"limit": 2, "offset": 1}).json()
+    assert page["count"] == 3
+    assert [partner["name"] for partner in page["items"]] == ["Partner 1", "Partner 2"]
+
+
+def test_api_partners_refuse_a_limit_over_the_maximum_like_every_list(client, db):
+    response = client.get("/api/v3/partners/", {"limit": 101})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "limit cannot be higher than 100"
+
+
+def test_api_partners_route_and_its_maximum_are_in_the_openapi_document(client, db):
+    operation = client.get("/api/v3/openapi.json").json()["paths"]["/api/v3/partners/"]["get"]
+    (limit,) = [parameter for parameter in operation["parameters"] if parameter["name"] == "limit"]
+    assert limit["schema"]["maximum"] == 100
+    assert "1 to 100" in limit["description"]
 
 
 def test_api_partners_rejects_unknown_query_parameters(client, db):

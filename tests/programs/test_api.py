@@ -7,10 +7,12 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from tests.cms.factories import SiteSettingsFactory
 from tests.programs.factories import (
     EventFactory,
+    ProgramPageFactory,
     days_from_now,
 )
 
@@ -149,10 +151,22 @@ def test_bad_filters_are_answered_400_with_a_message(client, calendar_page, quer
     assert data["detail"].startswith(message), data["detail"]
 
 
-def test_draft_programs_are_unknown_to_the_filter(client, calendar_page, program):
+def test_draft_programs_are_unknown_to_the_filter_and_not_given(client, calendar_page, program):
+    EventFactory(title="Ours", program=program)
     program.unpublish()
     data = get_json(client, "/api/v3/events/?program=peer-support", status=400)
     assert "no published program" in data["detail"]
+    assert get_json(client, "/api/v3/events/")["items"][0]["program"] is None
+
+
+def test_every_program_returned_is_accepted_back_as_a_filter(client, calendar_page, program):
+    private = ProgramPageFactory(parent=program.get_parent(), title="Members only")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    EventFactory(title="Ours", program=program)
+    EventFactory(title="Members' evening", program=private)
+    for item in get_json(client, "/api/v3/events/")["items"]:
+        same_program = get_json(client, f"/api/v3/events/?program={item['program']['id']}")
+        assert item["title"] in titles(same_program)
 
 
 def test_event_detail_lists_its_dates_to_come(client, calendar_page):

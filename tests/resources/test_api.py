@@ -82,8 +82,24 @@ def test_resource_detail_has_every_field(client, listed):
         "languages": [{"code": "en", "name": "English"}, {"code": "fr", "name": "French"}],
         "peer_run": False,
         "last_verified": data["last_verified"],
-        "categories": ["family", "mood disorders"],
+        "categories": [
+            {"slug": "family", "name": "family"},
+            {"slug": "mood-disorders", "name": "mood disorders"},
+        ],
     }
+
+
+def test_every_category_and_language_returned_is_accepted_back_as_a_filter(client):
+    ResourceFactory(name="Peer line", categories=["peer support", "OCD"], languages=["en"])
+    ResourceFactory(name="Aide", categories=["Santé mentale"], languages=["fr"])
+    items = client.get(API).json()["items"]
+    for item in items:
+        for parameter, values, key in (
+            ("category", item["categories"], "slug"),
+            ("language", item["languages"], "code"),
+        ):
+            for value in values:
+                assert item["name"] in names(client.get(API, {parameter: value[key]}))
 
 
 def test_unknown_resource_is_404(client, listed):

@@ -1,4 +1,4 @@
-"""Exports: a spreadsheet-safe CSV and Open Referral HSDS 3.0 organizations with stable ids."""
+"""Exports: a spreadsheet-safe CSV and Open Referral HSDS 3.1 organizations with stable ids."""
 
 import csv
 import io
@@ -77,7 +77,7 @@ def test_hsds_organization_nests_its_service_location_and_phones(ocab):
     )
     assert str(service["assured_date"]) == "2026-03-02"
     assert [
-        (p["number"], p["extension"], p["description"], p["type"]) for p in service["phones"]
+        (p["number"], p.get("extension"), p["description"], p["type"]) for p in service["phones"]
     ] == [
         ("+18665041693", None, "Toll-free", "voice"),
         ("+14166339420", 6969, "Office", "voice"),
@@ -134,6 +134,15 @@ def test_same_category_has_the_same_taxonomy_term_on_every_resource():
         org["services"][0]["attributes"][0]["taxonomy_term"]["id"] for org in export()["contents"]
     }
     assert len(terms) == 1
+
+
+def test_what_a_resource_lacks_is_left_out_not_null():
+    ResourceFactory(website="", email="", last_verified=None, phones=[{"number": "519-555-0100"}])
+    organization = export()["contents"][0]
+    [service] = organization["services"]
+    assert not {"email", "website"} & set(organization)
+    assert not {"email", "url", "assured_date"} & set(service)
+    assert "extension" not in service["phones"][0]
 
 
 def test_online_only_resource_has_no_location():
