@@ -212,8 +212,9 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # Contact forms and newsletter (contact/). Rate limits count per IP address in the default cache.
-FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 365)
 FORM_MINIMUM_SECONDS = 3
+# Error reports about a post to a public page show none of what the visitor wrote.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "contact.error_reports.VisitorAnswersFilter"
 FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
 # Behind a reverse proxy every visitor has the proxy's address: name the header it sets instead.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None

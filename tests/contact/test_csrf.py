@@ -54,6 +54,8 @@ def test_previewing_a_form_page_shows_the_editors_draft_form(admin_client, form_
             "title": "Volunteer with us",
             "slug": form_page.slug,
             "form_fields": inline_formset([{"label": "Your skills", "field_type": "singleline"}]),
+            "answers": "store",
+            "keep_days": "90",
         }
     )
     preview = f"/admin/pages/{form_page.pk}/edit/preview/"
