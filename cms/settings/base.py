@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "programs",
     "resources",
     "contact",
+    "accounts",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "corsheaders",
@@ -76,6 +77,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # After the password, the code (or setting it up, for roles that need it): admin only.
+    "accounts.middleware.TwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -268,3 +275,7 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
 # Behind a proxy, the visitor's address is the last one the proxy appended.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+
+# Two-step sign-in (django-otp; accounts/): the name authenticator apps show for this site's codes.
+# Wrong codes slow down by themselves: each device waits 1, 2, 4, 8... seconds after each failure.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
