@@ -24,7 +24,7 @@ run: $(VENV)/.installed
 	$(MANAGE) load_seed_content
 	$(MANAGE) create_local_admin
 	@echo "To see the calendar with example programs and events: $(MANAGE) load_example_programs"
-	@echo "Pages and events scheduled to go live or expire change only when you run: $(MANAGE) publish_scheduled"
+	@echo "Scheduled pages and events go live or expire, and expired form answers are deleted, only when you run: $(MANAGE) publish_scheduled"
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## Lint, then run the whole test suite on SQLite and again on PostgreSQL, with Redis and S3 servers

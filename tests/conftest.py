@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.test import Client
 
+from tests.accounts.factories import signed_in_with_two_step
 from tests.home.factories import home_page_as_site_root
 
 
@@ -33,8 +34,12 @@ def signed_in_as(db, django_user_model):
         number = django_user_model.objects.count() + 1
         user = django_user_model.objects.create_user(f"volunteer-{number}", password="x")
         user.groups.add(*Group.objects.filter(name__in=groups))
-        client = Client()
-        client.force_login(user)
-        return client
+        return signed_in_with_two_step(Client(), user)
 
     return sign_in
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """A client signed in as a superuser, code and all (as pytest-django's, plus two-step)."""
+    return signed_in_with_two_step(Client(), admin_user)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "programs",
     "resources",
     "contact",
+    "accounts",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "corsheaders",
@@ -77,6 +78,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +95,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # After the password, the code (or setting it up, for roles that need it): admin only.
+    "accounts.middleware.TwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -212,8 +219,9 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # Contact forms and newsletter (contact/). Rate limits count per IP address in the default cache.
-FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 365)
 FORM_MINIMUM_SECONDS = 3
+# Error reports about a post to a public page show none of what the visitor wrote.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "contact.error_reports.VisitorAnswersFilter"
 FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
 # Behind a reverse proxy every visitor has the proxy's address: name the header it sets instead.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
@@ -267,3 +275,7 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
 # Behind a proxy, the visitor's address is the last one the proxy appended.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+
+# Two-step sign-in (django-otp; accounts/): the name authenticator apps show for this site's codes.
+# Wrong codes slow down by themselves: each device waits 1, 2, 4, 8... seconds after each failure.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

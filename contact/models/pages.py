@@ -1,15 +1,22 @@
 """Form pages built by volunteers with Wagtail's form builder."""
 
+from datetime import timedelta
+
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -17,7 +24,7 @@ from wagtail.search import index
 from cms.blocks import PARAGRAPH_FEATURES
 from cms.caching import CachedPrivacyMixin
 from contact.forms import ContactFormBuilder
-from contact.mail import send_or_log
+from contact.mail import NotSent, send_or_log, send_or_raise
 from contact.protection import rate_limited
 
 
@@ -37,15 +44,18 @@ class ContactPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["retention_days"] = settings.FORM_SUBMISSION_RETENTION_DAYS
         context["confirmation_days"] = settings.NEWSLETTER_CONFIRMATION_DAYS
         return context
 
     def too_many_posts(self, request, form):
         """The page again, answers kept, with a 429 status and a 'please wait' message."""
+        return self.form_again(request, form, status=429, rate_limited=True)
+
+    def form_again(self, request, form, status, **flags):
+        """The page with the visitor's answers still in the form and a message the flags choose."""
         context = self.get_context(request)
-        context.update(form=form, rate_limited=True)
-        return TemplateResponse(request, self.get_template(request), context, status=429)
+        context.update(form=form, **flags)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
 class FormField(AbstractFormField):
@@ -72,6 +82,17 @@ class FormField(AbstractFormField):
     ]
 
 
+class AnswerKeeping(models.TextChoices):
+    """What a form page does with what visitors send."""
+
+    STORE = "store", "Keep them on this website for the number of days below, then delete them"
+    EMAIL_ONLY = "email_only", "Send them by email only, and keep nothing on this website"
+
+
+MAX_KEEP_DAYS = 730
+KEEP_DAYS_MESSAGE = f"Please enter a number of days from 1 to {MAX_KEEP_DAYS} (two years)."
+
+
 class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa: DJ008 (Page gives __str__)
     """A form visitors fill in, e.g. 'Inquire about our services'; answers are kept in the admin."""
 
@@ -93,6 +114,27 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
         "within a week.'",
     )
 
+    answers = models.CharField(
+        "What happens to the answers",
+        max_length=20,
+        choices=AnswerKeeping,
+        default=AnswerKeeping.STORE,
+        help_text="Keep only what you need. 'By email only' sends everything people write to the "
+        "addresses below and keeps nothing here; if the email cannot be sent, the person is asked "
+        "to call instead. Answers already kept are deleted within minutes when you choose it.",
+    )
+    keep_days = models.PositiveSmallIntegerField(
+        "Days to keep the answers",
+        default=90,
+        validators=[
+            MinValueValidator(1, KEEP_DAYS_MESSAGE),
+            MaxValueValidator(MAX_KEEP_DAYS, KEEP_DAYS_MESSAGE),
+        ],
+        help_text="From 1 to 730. Each message is deleted automatically this many days after it "
+        "was sent, so keep them only as long as you need to reply. The privacy notice beside the "
+        "form tells visitors this number.",
+    )
+
     form_builder = ContactFormBuilder
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -104,13 +146,19 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
         FieldPanel("thank_you_text"),
         FieldPanel("privacy_notice"),
         MultiFieldPanel(
+            [FieldPanel("answers", widget=forms.RadioSelect), FieldPanel("keep_days")],
+            heading="What happens to the answers",
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel(
                     "to_address",
-                    heading="Send a notice to",
-                    help_text="Optional: email addresses told when someone sends the form "
-                    "(separate several with commas). The notice says only that a message "
-                    "arrived; its answers stay in the admin, under Forms.",
+                    heading="Send an email to",
+                    help_text="Email addresses of the volunteers who look after this form "
+                    "(separate several with commas). If answers are kept on this website, the "
+                    "email says only that a message arrived, and the answers are read under "
+                    "Forms. If answers are sent by email only, the email holds them all, and "
+                    "at least one address is needed.",
                 ),
                 FieldRowPanel(
                     [
@@ -127,7 +175,7 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
                     ]
                 ),
             ],
-            heading="Email notice",
+            heading="Email",
         ),
     ]
     search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
@@ -136,28 +184,72 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
     class Meta:
         verbose_name = "form page"
 
+    @property
+    def stores_answers(self):
+        return self.answers == AnswerKeeping.STORE
+
+    def clean(self):
+        super().clean()
+        if not self.stores_answers and not self.to_address.strip():
+            raise ValidationError(
+                {
+                    "to_address": "Answers sent by email only need somewhere to go: please enter "
+                    "at least one email address, or choose to keep the answers on this website."
+                }
+            )
+
     @method_decorator(csrf_exempt)  # seen by contact.views.serve_page, which says why
     def serve(self, request, *args, **kwargs):
-        """The form, the thank-you page after a valid post, or the form again with its errors."""
+        """The form, the thank-you page after a valid post, or the form again with a message."""
         if request.method == "POST" and rate_limited(request):
             form = self.get_form(request.POST, page=self, user=request.user)
-            return self.too_many_posts(request, form)
-        return super().serve(request, *args, **kwargs)
+            response = self.too_many_posts(request, form)
+        else:
+            try:
+                response = super().serve(request, *args, **kwargs)
+            except NotSent as not_sent:
+                response = self.form_again(request, not_sent.form, status=200, not_sent=True)
+        if request.method == "POST":
+            add_never_cache_headers(response)  # it shows the visitor's answers or thanks them
+        return response
+
+    def process_form_submission(self, form):
+        """Keep the answers and send the notice, or, for an email-only form, only send them."""
+        if self.stores_answers:
+            return super().process_form_submission(form)
+        send_or_raise(
+            self.email_subject(),
+            self.render_email(form),
+            self.email_addresses(),
+            self.from_address,
+            about=f"the answers sent through form {self.title!r}",
+            form=form,
+        )
+        return None
 
     def send_mail(self, form):
         """Tell the volunteers a message arrived; a mail failure is logged, never shown."""
-        addresses = [address.strip() for address in self.to_address.split(",")]
-        subject = self.subject or f"New message from the form '{self.title}'"
         send_or_log(
-            subject,
+            self.email_subject(),
             self.render_email(form),
-            addresses,
+            self.email_addresses(),
             self.from_address,
             about=f"the notice for form {self.title!r}",
         )
 
+    def email_subject(self):
+        return self.subject or f"New message from the form '{self.title}'"
+
+    def email_addresses(self):
+        return [address.strip() for address in self.to_address.split(",")]
+
     def render_email(self, form):
-        """The notice: where to read the message, without its answers (they may be private)."""
+        """The answers themselves for an email-only form; otherwise only where to read them."""
+        if not self.stores_answers:
+            return (
+                f"Someone sent the form '{self.title}' on the website. Their answers are below "
+                f"and are not kept on the website.\n\n{super().render_email(form)}\n"
+            )
         url = settings.WAGTAILADMIN_BASE_URL + reverse(
             "wagtailforms:list_submissions", args=[self.pk]
         )
@@ -165,3 +257,12 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
             f"Someone sent the form '{self.title}' on the website.\n\n"
             f"Read it in the admin (Form managers only): {url}\n"
         )
+
+
+def expired_submissions(now):
+    """Answers past what their form chose: older than its days, or any at all if email-only."""
+    expired = Q(page__formpage__answers=AnswerKeeping.EMAIL_ONLY)
+    stored = FormPage.objects.filter(answers=AnswerKeeping.STORE)
+    for page_id, days in stored.values_list("pk", "keep_days"):
+        expired |= Q(page_id=page_id, submit_time__lt=now - timedelta(days=days))
+    return FormSubmission.objects.filter(expired)

@@ -14,9 +14,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
+
+from accounts.two_step import must_use_two_step
+from tests.accounts.factories import TOTPDeviceFactory, current_code
 
 # Playwright's sync API runs an event loop in the test's thread; the test itself still talks to the
 # database synchronously (to set up and check rows), which Django refuses inside a loop unless told.
@@ -187,25 +191,35 @@ PASSWORD = "volunteer-password"
 
 @pytest.fixture
 def volunteer(django_user_model):
-    """Make a volunteer in one of the groups the data migrations create: volunteer("Editors")."""
+    """Make a volunteer in one of the groups the data migrations create: volunteer("Editors").
 
-    def make(group_name):
+    One whose role needs two-step sign-in has an authenticator app already, unless with_app=False.
+    """
+
+    def make(group_name, with_app=True):
         username = group_name.lower().replace(" ", "-")
         user = django_user_model.objects.create_user(
             username, f"{username}@example.org", PASSWORD, first_name=group_name.rstrip("s")
         )
         user.groups.add(Group.objects.get(name=group_name))
+        if with_app and must_use_two_step(user):
+            TOTPDeviceFactory(user=user)
         return user
 
     return make
 
 
 def log_in(page, site, user):
-    """Sign in to the admin through its login form, as a volunteer would."""
+    """Sign in to the admin through its login form, as a volunteer would, code and all."""
     page.goto(f"{site}/admin/login/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    app = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if app:
+        expect(page.get_by_role("heading", name="Type your code")).to_be_visible()
+        field(page, "Code").fill(current_code(app))
+        page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 

@@ -80,6 +80,8 @@ def test_editor_adds_a_partner_logo(site, page, volunteer, tmp_path):
     chooser = page.get_by_role("dialog")
     chooser.get_by_role("tab", name="Upload").click()
     chooser.get_by_label("File").set_input_files(logo)
+    # Wagtail fills the title in from the file's name; replace it only once it has.
+    expect(field(chooser, "Title")).to_have_value("cmha-logo")
     field(chooser, "Title").fill("CMHA Thames Valley logo")
     screenshot(page, "add-partner-logo-upload")
     chooser.get_by_role("button", name="Upload").click()

@@ -8,6 +8,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from tests.accounts.factories import signed_in_with_two_step
 from tests.contact.factories import VALID_INQUIRY, human
 from tests.home.factories import ContentPageFactory
 
@@ -37,7 +38,7 @@ def test_other_pages_and_addresses_still_need_the_token(browser, home_page, form
 def test_a_signed_in_editor_can_send_a_form_but_not_change_the_admin_without_the_token(
     browser, form_page, admin_user
 ):
-    browser.force_login(admin_user)
+    signed_in_with_two_step(browser, admin_user)
     page = browser.get(form_page.url)
     assert "wagtail-userbar" in page.content.decode()
     assert "private" in page["Cache-Control"]
@@ -54,6 +55,8 @@ def test_previewing_a_form_page_shows_the_editors_draft_form(admin_client, form_
             "title": "Volunteer with us",
             "slug": form_page.slug,
             "form_fields": inline_formset([{"label": "Your skills", "field_type": "singleline"}]),
+            "answers": "store",
+            "keep_days": "90",
         }
     )
     preview = f"/admin/pages/{form_page.pk}/edit/preview/"

@@ -35,7 +35,7 @@ def test_form_page_shows_intro_questions_and_privacy_notice(client, form_page):
         assert f">{label}</label>" in html
     assert "csrfmiddlewaretoken" not in html  # the same page for everyone, so it can be cached
     assert "We do not record your IP address" in html
-    assert "We delete them after 365 days." in html
+    assert "kept on this website for 90 days, then deleted." in html
 
 
 def test_valid_inquiry_is_stored_and_thanks_the_visitor(client, form_page):
@@ -218,6 +218,8 @@ def test_mail_failure_keeps_the_submission_thanks_the_visitor_and_is_logged(
     assert form_page.thank_you_text in response.content.decode()
     assert FormSubmission.objects.filter(page=form_page).count() == 1
     assert "Could not email the notice for form 'Inquire about our services'" in caplog.text
+    for answer in VALID_INQUIRY.values():
+        assert answer not in caplog.text
     listing = admin_client.get(f"/admin/forms/submissions/{form_page.pk}/")
     assert VALID_INQUIRY["message"] in listing.content.decode()
 

@@ -40,6 +40,8 @@ def add_form_page(client, parent, **overrides):
             "to_address": "",
             "from_address": "",
             "subject": "",
+            "answers": "store",
+            "keep_days": "90",
             "action-publish": "publish",
             **overrides,
         }
@@ -64,4 +66,36 @@ def test_bad_notice_address_is_refused_with_a_message(admin_client, home_page):
     response = add_form_page(admin_client, home_page, to_address="volunteers at example")
     assert response.status_code == 200
     assert "Enter a valid email address." in response.content.decode()
+    assert not FormPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_volunteer_chooses_email_only_or_how_many_days_answers_are_kept(admin_client, home_page):
+    add_form_page(admin_client, home_page, slug="kept", keep_days="14")
+    add_form_page(admin_client, home_page, answers="email_only", to_address="team@example.org")
+    assert FormPage.objects.get(slug="kept").keep_days == 14
+    assert FormPage.objects.get(slug="ask").answers == "email_only"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"keep_days": "0"}, "Please enter a number of days from 1 to 730 (two years)."),
+        ({"keep_days": "731"}, "Please enter a number of days from 1 to 730 (two years)."),
+        (
+            {"answers": "email_only"},
+            "Answers sent by email only need somewhere to go: please enter at least one email "
+            "address, or choose to keep the answers on this website.",
+        ),
+    ],
+)
+def test_impossible_keeping_choice_is_refused_with_a_message_and_nothing_lost(
+    admin_client, home_page, overrides, message
+):
+    response = add_form_page(admin_client, home_page, **overrides)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert "We read every message." in html  # what the volunteer wrote is still there
     assert not FormPage.objects.exists()
