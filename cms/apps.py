@@ -8,8 +8,9 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from cms import renditions, signals, streamfield_schema
+        from cms import page_schema, renditions, signals, streamfield_schema
 
         renditions.connect()
         signals.connect()
         streamfield_schema.register()
+        page_schema.register()

@@ -57,7 +57,13 @@ class CardFilters(Schema):
     offset: int = Field(0, ge=0)
 
 
-@router.get("/", response=Cards, url_name="page_summaries", summary="Page summaries")
+@router.get(
+    "/",
+    response=Cards,
+    url_name="page_summaries",
+    operation_id="summaries_list",
+    summary="Page summaries",
+)
 def page_summaries(request, filters: Query[CardFilters]):
     """Live, public pages as listing cards: in menu order, or by relevance when searching."""
     pages = Page.objects.live().public()
