@@ -1,7 +1,10 @@
 """/api/v3/openapi.json: Wagtail's v3 document, made valid and complete for client generators.
 
 - Anonymous reads: Wagtail declares them as a security scheme without the `scheme` OpenAPI
-  requires, which generators crash on; OpenAPI's own way is an empty requirement, `{}`.
+  requires, which generators crash on. Here they list no requirement: the document sets no
+  global `security`, so none is needed. (The empty requirement `{}` would say the same, but
+  openapi-python-client then demands an authenticated client, whose header makes every answer
+  private and uncacheable.) Where a token is also accepted, the description says so.
 - Unions whose members each carry a constant `type` (page details, see cms.page_schema) get a
   `discriminator`, so generated clients narrow a page to its type.
 - Every operation documents its problem+json errors; `servers` is the site's address.
@@ -17,6 +20,7 @@ from wagtail.api.v3.api import api
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 
 ANONYMOUS = "AllowAnonymous"
+BEARER_ACCEPTED = "Anyone may call this; a bearer token (BearerTokenAuth) is accepted too."
 SCHEMAS = "#/components/schemas/"
 PROBLEM = "ProblemDetail"
 
@@ -40,7 +44,7 @@ def openapi_json(request):
 
 def published_document(request):
     document = api.get_openapi_schema()
-    allow_anonymous_with_an_empty_requirement(document)
+    allow_anonymous_without_requirements(document)
     discriminate_unions_on_type(document)
     document_errors(document)
     drop_request_body_defaults(document)
@@ -55,11 +59,16 @@ def operations(document):
         yield from path_item.values()
 
 
-def allow_anonymous_with_an_empty_requirement(document):
+def allow_anonymous_without_requirements(document):
     document["components"]["securitySchemes"].pop(ANONYMOUS, None)
     for operation in operations(document):
         requirements = operation.get("security", [])
-        operation["security"] = [{} if ANONYMOUS in r else r for r in requirements]
+        if {ANONYMOUS: []} in requirements:
+            del operation["security"]
+        if len(requirements) > 1:
+            operation["description"] = (
+                f"{operation.get('description', '')}\n\n{BEARER_ACCEPTED}".strip()
+            )
 
 
 def discriminate_unions_on_type(node, schemas=None):
@@ -99,7 +108,7 @@ def document_errors(document):
     problem = {PROBLEM_JSON: {"schema": {"$ref": SCHEMAS + PROBLEM}}}
     for operation in operations(document):
         errors = dict(ERRORS)
-        if {} not in operation["security"]:
+        if "security" in operation:
             errors.update(TOKEN_ERRORS)
         if "requestBody" in operation:
             errors.update(BODY_ERRORS)

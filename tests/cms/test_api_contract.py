@@ -36,7 +36,7 @@ EXAMPLES = settings(
 
 
 def is_public(ctx):
-    return {} in ctx.operation.definition.raw["security"]
+    return "security" not in ctx.operation.definition.raw
 
 
 def is_public_read(ctx):
