@@ -19,6 +19,8 @@ def register():
     # app's ready(), after ours as 'cms' is listed first).
     if "wagtail.api.v3.routers.pages" in sys.modules:
         raise ImproperlyConfigured("List 'cms' first in INSTALLED_APPS to type page details.")
+    # Imported only now: importing the registry builds every page type's schema, which must
+    # come after the typed StreamFields are registered (cms.streamfield_schema).
     from wagtail.api.v3.registry import registry
     from wagtail.api.v3.schemas import read_generator
 

@@ -63,8 +63,9 @@ def allow_anonymous_without_requirements(document):
     document["components"]["securitySchemes"].pop(ANONYMOUS, None)
     for operation in operations(document):
         requirements = operation.get("security", [])
-        if {ANONYMOUS: []} in requirements:
-            del operation["security"]
+        if {ANONYMOUS: []} not in requirements:
+            continue
+        del operation["security"]
         if len(requirements) > 1:
             operation["description"] = (
                 f"{operation.get('description', '')}\n\n{BEARER_ACCEPTED}".strip()
