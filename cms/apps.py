@@ -19,11 +19,12 @@ class CmsConfig(AppConfig):
             get_page_models,
         )
 
-        from cms import caching, renditions, streamfield_schema
+        from cms import caching, page_schema, renditions, streamfield_schema
         from cms.models import SiteSettings
 
         renditions.connect()
         streamfield_schema.register()
+        page_schema.register()
         caching.invalidated_by_pages()
         caching.invalidated_by(
             *get_page_models(),

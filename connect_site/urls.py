@@ -5,6 +5,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api.openapi import openapi_json
 from connect_site.api import api_v2, api_v3
 from contact.views import footer_signup, serve_page
 
@@ -12,6 +13,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
+    # Before Wagtail's own: the document made valid and complete (cms/api/openapi.py).
+    path("api/v3/openapi.json", openapi_json, name="openapi_json"),
     path("api/v3/", api_v3.urls),
     path("newsletter-signup/", footer_signup, name="newsletter_footer_signup"),
 ]

@@ -41,7 +41,13 @@ def occurrence_items(dates):
     return occurrences_representation(dates, live_events_page())
 
 
-@router.get("/", response=list[EventBase], url_name="list_events", summary="List events")
+@router.get(
+    "/",
+    response=list[EventBase],
+    url_name="list_events",
+    operation_id="events_list",
+    summary="List events",
+)
 @paginate(ListPagination)
 def list_events(request, filters: Query[EventFilters]):
     """Live events, one item per date: upcoming soonest first, past most recent first."""
@@ -62,7 +68,13 @@ def list_events(request, filters: Query[EventFilters]):
     return CachedItems("api-event-date", dates, occurrence_items)
 
 
-@router.get("/{event_id}/", response=EventDetail, url_name="event", summary="Event")
+@router.get(
+    "/{event_id}/",
+    response=EventDetail,
+    url_name="event",
+    operation_id="events_detail",
+    summary="Event",
+)
 def event_detail(request, event_id: int):
     """One live event, on its first date, with its dates still to come."""
     event = get_object_or_404(Event.objects.live().select_related("program"), pk=event_id)

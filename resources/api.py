@@ -106,26 +106,48 @@ def filtered(filters):
         raise HttpError(400, detail) from error
 
 
-@router.get("/", response=list[ResourceOut], url_name="list_resources", summary="Resources")
+@router.get(
+    "/",
+    response=list[ResourceOut],
+    url_name="list_resources",
+    operation_id="resources_list",
+    summary="Resources",
+)
 @paginate(ListPagination)
 def list_resources(request, filters: Query[ResourceFilters]):
     """The directory by name; ?category= (a category slug), ?language= (e.g. fr), ?search=."""
     return CachedItems("api-resource", filtered(filters), resource_items)
 
 
-@router.get("/export/csv/", url_name="resources_csv", summary="Resources as CSV")
+@router.get(
+    "/export/csv/",
+    url_name="resources_csv",
+    operation_id="resources_export_csv",
+    summary="Resources as CSV",
+)
 def export_csv(request, filters: Query[ResourceFilters]):
     """The directory (with the same filters) as a CSV file for spreadsheets."""
     return csv_response(filtered(filters).with_details())
 
 
-@router.get("/export/hsds/", url_name="resources_hsds", summary="Resources as Open Referral HSDS")
+@router.get(
+    "/export/hsds/",
+    url_name="resources_hsds",
+    operation_id="resources_export_hsds",
+    summary="Resources as Open Referral HSDS",
+)
 def export_hsds(request, filters: Query[ResourceFilters]):
     """The directory (with the same filters) as Open Referral HSDS 3.1 organizations, as JSON."""
     return hsds_response(filtered(filters).with_details())
 
 
-@router.get("/{slug}/", response=ResourceOut, url_name="resource", summary="One resource")
+@router.get(
+    "/{slug}/",
+    response=ResourceOut,
+    url_name="resource",
+    operation_id="resources_detail",
+    summary="One resource",
+)
 def resource_detail(request, slug: str):
     """One resource by its slug, e.g. /api/v3/resources/empowerment-council/."""
     return resource_representation(get_object_or_404(Resource.objects.with_details(), slug=slug))

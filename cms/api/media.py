@@ -34,6 +34,7 @@ wagtail_images_v3.get_images_queryset = images_with_collections
     "/{image_id}/renditions/",
     response=ImageRenditions,
     url_name="image_renditions",
+    operation_id="images_renditions",
     summary="Image renditions",
 )
 def image_renditions(request, image_id: int):

@@ -14,7 +14,13 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 router = Router(tags=["preview"], auth=AllowAnonymous())
 
 
-@router.get("/", response=PageDetailSchema, url_name="preview", summary="Preview a draft")
+@router.get(
+    "/",
+    response=PageDetailSchema,
+    url_name="preview",
+    operation_id="preview",
+    summary="Preview a draft",
+)
 def preview(request, response: HttpResponse, content_type: str, token: str):
     """The draft an editor is previewing, as the page detail gives it; the token comes from the
     admin's "External front end" preview and expires after HEADLESS_PREVIEW_MAX_AGE seconds."""

@@ -41,7 +41,13 @@ def address_representation(place):
     return {**fields, "lines": place.address_lines}
 
 
-@router.get("/", response=SiteSettingsOut, url_name="site_settings", summary="Site settings")
+@router.get(
+    "/",
+    response=SiteSettingsOut,
+    url_name="site_settings",
+    operation_id="site_settings",
+    summary="Site settings",
+)
 def site_settings(request):
     """The organisation's name, address, contact details, social links and crisis notice."""
     site = Site.find_for_request(request)

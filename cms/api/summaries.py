@@ -58,7 +58,13 @@ class CardFilters(Schema):
     offset: int = Field(0, ge=0, description="How many cards to skip.")
 
 
-@router.get("/", response=Cards, url_name="page_summaries", summary="Page summaries")
+@router.get(
+    "/",
+    response=Cards,
+    url_name="page_summaries",
+    operation_id="summaries_list",
+    summary="Page summaries",
+)
 def page_summaries(request, filters: Query[CardFilters]):
     """The site's live, public pages as cards: in menu order, or by relevance to a search."""
     pages = routable_pages(request)
