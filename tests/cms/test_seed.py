@@ -38,12 +38,45 @@ def test_builds_home_explainers_and_settings_on_a_new_install():
         "sponsorship",
         "newsletter",
         "resources",
+        "browse-safely",
     }
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # placeholder gone
     settings = SiteSettings.for_site(site)
     assert settings.organisation_name == "CONNECT for Mental Health Inc."
     assert settings.address_lines == ["536 Queens Ave, Unit 202", "London, ON N6B 1Y8"]
     assert "9-8-8" in settings.crisis_notice
+
+
+def test_quick_exit_is_on_for_connect_and_links_to_the_browse_safely_page():
+    load()
+    settings = SiteSettings.objects.get()
+    assert settings.quick_exit and settings.quick_exit_url.startswith("https://")
+    advice = ContentPage.objects.get(slug="browse-safely")
+    assert settings.browse_safely_page.specific == advice and advice.live
+    assert not advice.show_in_menus
+    headings = [block.value["text"] for block in advice.body if block.block_type == "heading"]
+    assert headings[:3] == ["Leave this site quickly", "Browse privately", "Clear your history"]
+    text = " ".join(str(block.value) for block in advice.body)
+    for browser in ("Chrome", "Safari", "Firefox", "Edge", "Samsung Internet"):
+        assert browser in text
+
+
+def test_a_volunteers_choice_to_turn_the_quick_exit_off_is_kept():
+    load()
+    SiteSettings.objects.update(quick_exit=False, browse_safely_page=None)
+    load()
+    settings = SiteSettings.objects.get()
+    assert not settings.quick_exit and settings.browse_safely_page is None
+
+
+def test_settings_naming_a_missing_page_are_rejected(tmp_path, settings):
+    data = json.loads((settings.BASE_DIR / "cms/seed/connect.json").read_text())
+    data["site_settings"]["browse_safely_page_slug"] = "no-such-page"
+    seed = tmp_path / "seed.json"
+    seed.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match="does not exist: no-such-page"):
+        load("--data", str(seed))
+    assert not SiteSettings.objects.filter(organisation_name__startswith="CONNECT").exists()
 
 
 def test_explainer_blocks_are_stored_not_silently_dropped():
