@@ -246,10 +246,6 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:", *services.media_origins()],
-        "frame-src": env_list(
-            "CSP_FRAME_SRC",
-            "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
-        ),
         "frame-ancestors": ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
