@@ -131,7 +131,7 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
         default=False,
         help_text="Puts a “Leave this site” button at the top of every page. Someone worried that "
         "another person may see their screen can tap it (or press the Shift key three times) to "
-        "swap this site at once for the page below.",
+        "swap this site at once for the everyday website chosen below.",
     )
     quick_exit_url = models.URLField(
         "Where the quick exit goes",
