@@ -10,7 +10,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.models import QUICK_EXIT_DEFAULT_URL, SiteSettings
-from cms.views import server_error
+from cms.views import database_unavailable, server_error
 from tests.cms.factories import SiteSettingsFactory
 from tests.home.factories import ContentPageFactory
 
@@ -110,3 +110,13 @@ def test_an_address_that_is_not_https_is_refused_with_a_clear_error(settings_for
     assert response.status_code == 200
     assert error in response.content.decode()
     assert SiteSettings.objects.get().quick_exit is False
+
+
+def test_the_database_down_page_shows_it_with_the_fallback_address(settings):
+    settings.QUICK_EXIT_FALLBACK_URL = "https://weather.example.org/"
+    html = database_unavailable(RequestFactory().get("/")).content.decode()
+    assert exit_link(html)[0] == "https://weather.example.org/" and SCRIPT in html
+
+    settings.QUICK_EXIT_FALLBACK_URL = ""
+    html = database_unavailable(RequestFactory().get("/")).content.decode()
+    assert "quick-exit" not in html and "<script" not in html
