@@ -1,6 +1,7 @@
 """The StreamField block library every page type draws on."""
 
 import re
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
@@ -314,8 +315,16 @@ class MediaEmbed(Schema):
     caption: str
 
 
+class MediaEmbedValue(blocks.StructValue):
+    """The media's site, named for the visitor before they choose to go there."""
+
+    def site_name(self):
+        return (urlsplit(self["media"].url).hostname or "").removeprefix("www.")
+
+
 class MediaEmbedBlock(blocks.StructBlock):
-    """A video or other media from a web address (YouTube, Vimeo…), with a title."""
+    """A video or other media from a web address (YouTube, Vimeo…), with a title: shown as a link
+    to it, so that the other site learns nothing about a visitor who does not choose to go."""
 
     media = EmbedBlock(help_text="Paste the address of the video, e.g. a YouTube link.")
     title = blocks.CharBlock(
@@ -336,7 +345,8 @@ class MediaEmbedBlock(blocks.StructBlock):
         icon = "media"
         template = "blocks/media_embed_block.html"
         label = "Video or media"
-        description = "A video or other media from another site."
+        description = "A link to a video or other media on another site."
+        value_class = MediaEmbedValue
 
 
 class BodyStreamBlock(blocks.StreamBlock):

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from cms.blocks import SocialLinkBlock
-from cms.validators import canadian_postal_code, phone_number
+from cms.validators import canadian_postal_code, phone_number, secure_web_address
 
 PROVINCES = [
     ("AB", "Alberta"),
@@ -25,6 +25,8 @@ PROVINCES = [
     ("SK", "Saskatchewan"),
     ("YT", "Yukon"),
 ]
+# Environment Canada's forecasts: an everyday page with no advertising or trackers.
+QUICK_EXIT_DEFAULT_URL = "https://weather.gc.ca/"
 
 
 class PostalAddress(models.Model):
@@ -116,6 +118,29 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
         validators=[phone_number],
         help_text="The crisis line's number, made into a tap-to-call link, e.g. 9-8-8.",
     )
+    quick_exit = models.BooleanField(
+        "Show the quick exit button",
+        default=False,
+        help_text="Puts a “Leave this site” button at the top of every page. Someone worried that "
+        "another person may see their screen can tap it (or press the Shift key three times) to "
+        "swap this site at once for the everyday website chosen below.",
+    )
+    quick_exit_url = models.URLField(
+        "Where the quick exit goes",
+        default=QUICK_EXIT_DEFAULT_URL,
+        validators=[secure_web_address],
+        help_text="An everyday website that draws no attention, such as the weather forecast. "
+        "It must start with https://.",
+    )
+    browse_safely_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: the page explaining how to browse privately and clear the history, "
+        "linked beside the quick exit button.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -130,6 +155,14 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("crisis_notice"), FieldPanel("crisis_phone")], heading="Crisis notice"
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("quick_exit"),
+                FieldPanel("quick_exit_url"),
+                FieldPanel("browse_safely_page"),
+            ],
+            heading="Quick exit",
+        ),
     ]
 
     class Meta:
@@ -137,6 +170,12 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
 
     def __str__(self):
         return self.organisation_name or "Site settings"
+
+    @property
+    def browse_safely_url(self):
+        """The browse-safely page's address while it is live, else an empty string."""
+        page = self.browse_safely_page
+        return page.get_url() if page and page.live else ""
 
 
 class ContentVersion(models.Model):

@@ -14,17 +14,31 @@ logger = logging.getLogger(__name__)
 
 
 def organisation_and_crisis_line(request):
-    """The organisation's name and crisis line, from its settings or, failing that, from settings.py."""
+    """The organisation's name, crisis line and quick exit, from its settings or, failing that,
+    from settings.py."""
     try:
         site_settings = SiteSettings.for_request(request)
         return {
             "organisation_name": site_settings.organisation_name,
             "crisis_notice": site_settings.crisis_notice,
             "crisis_phone": site_settings.crisis_phone,
+            "quick_exit": site_settings.quick_exit,
+            "quick_exit_url": site_settings.quick_exit_url,
+            "browse_safely_url": site_settings.browse_safely_url,
         }
     except Exception:  # the error being reported may be the database itself
         logger.exception("Could not read site settings for the error page")
-        return {"organisation_name": settings.WAGTAIL_SITE_NAME, **settings.CRISIS_NOTICE_FALLBACK}
+        return fallback_settings()
+
+
+def fallback_settings():
+    """What the error pages show when the site's own settings cannot be read."""
+    return {
+        "organisation_name": settings.WAGTAIL_SITE_NAME,
+        **settings.CRISIS_NOTICE_FALLBACK,
+        "quick_exit": bool(settings.QUICK_EXIT_FALLBACK_URL),
+        "quick_exit_url": settings.QUICK_EXIT_FALLBACK_URL,
+    }
 
 
 def database_is_down(error):
@@ -56,7 +70,6 @@ def server_error(request):
 
 def database_unavailable(request):
     """The 503 page while the database is down: try again soon, and the crisis line meanwhile."""
-    crisis = {"organisation_name": settings.WAGTAIL_SITE_NAME, **settings.CRISIS_NOTICE_FALLBACK}
-    response = error_page("503.html", 503, crisis)
+    response = error_page("503.html", 503, fallback_settings())
     response["Retry-After"] = "60"
     return response

@@ -207,6 +207,8 @@ CRISIS_NOTICE_FALLBACK = {
     ),
     "crisis_phone": os.environ.get("CRISIS_PHONE_FALLBACK", "9-8-8"),
 }
+# The quick exit's destination on those pages (empty: no quick exit there).
+QUICK_EXIT_FALLBACK_URL = os.environ.get("QUICK_EXIT_FALLBACK_URL", "https://weather.gc.ca/")
 
 # Email (form notifications, newsletter confirmations). The timeout keeps a slow mail server from
 # holding up a visitor: the submission is already stored and the failure is logged.
@@ -252,10 +254,6 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:", *services.media_origins()],
-        "frame-src": env_list(
-            "CSP_FRAME_SRC",
-            "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
-        ),
         "frame-ancestors": ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -21,6 +21,7 @@ class PublicPage:
 PUBLIC_PAGES = {
     "home": PublicPage("/"),
     "explainer": PublicPage("/what-is-peer-support/"),
+    "browse-safely": PublicPage("/browse-safely/"),
     "program-index": PublicPage("/programs/"),
     "program": PublicPage("/programs/example-peer-support-group/"),
     "events": PublicPage("/events/"),

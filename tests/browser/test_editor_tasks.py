@@ -6,9 +6,17 @@ from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
+from cms.models import SiteSettings
 from home.models import HomePage, Partner
 from resources.models import Resource
-from tests.browser.conftest import admin_menu, field, log_in, screenshot, type_rich_text
+from tests.browser.conftest import (
+    PASSWORD,
+    admin_menu,
+    field,
+    log_in,
+    screenshot,
+    type_rich_text,
+)
 
 WELCOME = "We are a peer-run charity in London, Ontario. Drop in, call or write: we are glad to hear from you."
 
@@ -117,3 +125,23 @@ def test_editor_reverifies_a_resource_from_the_dashboard(site, page, volunteer):
 
     assert Resource.objects.get(name=name).last_verified == timezone.localdate()
     assert name not in [r.name for r in Resource.objects.needing_verification()]
+
+
+def test_administrator_turns_on_the_quick_exit(site, page, django_user_model):
+    SiteSettings.objects.update(quick_exit=False)  # as on a site the seed did not set up
+    admin = django_user_model.objects.create_superuser("coordinator", password=PASSWORD)
+    log_in(page, site, admin)
+    admin_menu(page).get_by_role("button", name="Settings").click()
+    admin_menu(page).get_by_role("link", name="Site settings").click()
+    switch = page.get_by_role("checkbox", name="Show the quick exit button")
+    switch.check()
+    switch.evaluate("box => box.scrollIntoView({block: 'center'})")
+    screenshot(page, "quick-exit-settings")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("updated", exact=False)).to_be_visible()
+
+    assert SiteSettings.objects.get().quick_exit
+    page.set_viewport_size({"width": 320, "height": 480})
+    page.goto(site + "/what-is-peer-support/")
+    expect(page.get_by_role("link", name="Emergency: Leave this site")).to_be_visible()
+    screenshot(page, "quick-exit-on-a-phone")

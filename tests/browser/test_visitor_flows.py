@@ -46,7 +46,9 @@ def test_visitor_corrects_inquiry_and_form_manager_exports_it(site, page, settin
 
     page.get_by_label("Email", exact=True).fill("sam@example.org")
     page.get_by_role("button", name="Send").click()
-    expect(page.get_by_role("status")).to_contain_text("Thank you for getting in touch")
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text(
+        "Thank you for getting in touch"
+    )
     assert FormSubmission.objects.get().get_data()["email"] == "sam@example.org"
 
     log_in(page, site, volunteer("Form managers"))

@@ -158,15 +158,17 @@ def test_contact_card_without_any_contact_details_gives_the_postal_address():
     assert "Write to us at" in html and "536 Queens Ave" in html
 
 
-def test_media_embed_always_offers_a_plain_link(monkeypatch):
+def test_media_embed_is_a_link_to_the_other_site_never_its_player(monkeypatch):
     block = blocks.MediaEmbedBlock()
     value = block.to_python(
         {"media": "https://www.youtube.com/watch?v=abc", "title": "Video: our group"}
     )
-    monkeypatch.setattr(type(value["media"]), "html", property(lambda self: ""))
+    player = '<iframe src="https://www.youtube.com/embed/abc"></iframe>'
+    monkeypatch.setattr(type(value["media"]), "html", property(lambda self: player))
     html = block.render(value)
-    assert 'href="https://www.youtube.com/watch?v=abc"' in html
-    assert "Video: our group" in html
+    assert 'href="https://www.youtube.com/watch?v=abc" rel="noreferrer"' in html
+    assert "Video: our group" in html and "Opens on youtube.com" in html
+    assert "<iframe" not in html
 
 
 def test_social_link_text_defaults_to_the_platform_name():

@@ -1,4 +1,5 @@
-"""Page weight on an old phone: the seeded home page is light, and no page needs JavaScript."""
+"""Page weight on an old phone: the seeded home page is light, and no page needs JavaScript (the
+quick exit's small script only adds its keyboard shortcut)."""
 
 import io
 import re
@@ -17,11 +18,14 @@ from benchmarks.scale.home import ensure_partners, partner_names
 from benchmarks.scale.images import draw_logo, ensure_images
 from benchmarks.site import page_routes
 from cms.caching import move_version_on
+from cms.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 MOBILE_WIDTH = 412  # CSS pixels, one device pixel each: an old phone
 HOME_HTML_LIMIT = 30_000
 WHOLE_PAGE_LIMIT = 300_000
+QUICK_EXIT_SCRIPT = '<script src="/static/cms/quick_exit.js" defer></script>'
+QUICK_EXIT_SCRIPT_LIMIT = 4_000  # bytes, uncompressed
 
 
 @pytest.fixture
@@ -50,7 +54,8 @@ def chosen_image(tag):
 
 
 def size_of(url):
-    """Bytes of a stylesheet (from the apps' static folders) or an uploaded image or rendition."""
+    """Bytes of a stylesheet or script (from the apps' static folders) or an uploaded image or
+    rendition."""
     if url.startswith(settings.STATIC_URL):
         return Path(finders.find(url.removeprefix(settings.STATIC_URL))).stat().st_size
     return default_storage.size(url.removeprefix(settings.MEDIA_URL))
@@ -60,18 +65,31 @@ def test_home_page_html_and_everything_it_loads_are_light(many_partners):
     html = Client().get("/").content.decode()
     assert len(html.encode()) < HOME_HTML_LIMIT
     stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    scripts = re.findall(r'<script src="([^"]+)"', html)
     images = {chosen_image(tag) for tag in re.findall(r"<img [^>]+>", html)}
     assert stylesheets and len(images) >= plan(1000)["partners"]
-    total = len(html.encode()) + sum(size_of(url) for url in [*stylesheets, *images])
+    total = len(html.encode()) + sum(size_of(url) for url in [*stylesheets, *scripts, *images])
     assert total < WHOLE_PAGE_LIMIT, (
         f"{total} bytes (is pngquant installed? PNG renditions need it): {stylesheets, images}"
     )
 
 
-def test_no_page_needs_javascript(seeded_site):
-    """Every page type, as `make bench` visits them, and every live page: no script at all."""
+def every_page():
+    """Every page type, as `make bench` visits them, and every live page."""
     paths = [path for _, path in page_routes()]
-    paths += [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
-    for path in paths:
+    return paths + [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+
+
+def test_no_page_needs_javascript(seeded_site):
+    SiteSettings.objects.update(quick_exit=False)
+    for path in every_page():
         html = Client().get(path).content.decode()
         assert "<html" in html and "<script" not in html, path
+
+
+def test_the_quick_exit_adds_one_small_deferred_script_and_nothing_else(seeded_site):
+    assert SiteSettings.objects.get().quick_exit  # the seed turns it on
+    for path in every_page():
+        html = Client().get(path).content.decode()
+        assert html.count("<script") == 1 and QUICK_EXIT_SCRIPT in html, path
+    assert size_of("/static/cms/quick_exit.js") < QUICK_EXIT_SCRIPT_LIMIT

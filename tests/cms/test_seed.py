@@ -14,6 +14,24 @@ from programs.models import Event, EventIndexPage, ProgramIndexPage
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def seed_data(settings):
+    """The CONNECT seed as data, for a test to change before seed_file() writes it."""
+    return json.loads((settings.BASE_DIR / "connect_site/seed/connect.json").read_text())
+
+
+@pytest.fixture
+def seed_file(tmp_path, seed_data):
+    """Writes seed_data, as the test changed it, to a file; returns the file's path."""
+
+    def write():
+        path = tmp_path / "seed.json"
+        path.write_text(json.dumps(seed_data))
+        return str(path)
+
+    return write
+
+
 def load(*args):
     out = io.StringIO()
     call_command("load_seed_content", *args, stdout=out)
@@ -38,12 +56,42 @@ def test_builds_home_explainers_and_settings_on_a_new_install():
         "sponsorship",
         "newsletter",
         "resources",
+        "browse-safely",
     }
     assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # placeholder gone
     settings = SiteSettings.for_site(site)
     assert settings.organisation_name == "CONNECT for Mental Health Inc."
     assert settings.address_lines == ["536 Queens Ave, Unit 202", "London, ON N6B 1Y8"]
     assert "9-8-8" in settings.crisis_notice
+
+
+def test_quick_exit_is_on_for_connect_and_links_to_the_browse_safely_page():
+    load()
+    settings = SiteSettings.objects.get()
+    assert settings.quick_exit and settings.quick_exit_url.startswith("https://")
+    advice = ContentPage.objects.get(slug="browse-safely")
+    assert settings.browse_safely_page.specific == advice and advice.live
+    assert not advice.show_in_menus
+    headings = [block.value["text"] for block in advice.body if block.block_type == "heading"]
+    assert headings[:3] == ["Leave this site quickly", "Browse privately", "Clear your history"]
+    text = " ".join(str(block.value) for block in advice.body)
+    for browser in ("Chrome", "Safari", "Firefox", "Edge", "Samsung Internet"):
+        assert browser in text
+
+
+def test_a_volunteers_choice_to_turn_the_quick_exit_off_is_kept():
+    load()
+    SiteSettings.objects.update(quick_exit=False, browse_safely_page=None)
+    load()
+    settings = SiteSettings.objects.get()
+    assert not settings.quick_exit and settings.browse_safely_page is None
+
+
+def test_settings_naming_a_missing_page_are_rejected(seed_data, seed_file):
+    seed_data["site_settings"]["browse_safely_page_slug"] = "no-such-page"
+    with pytest.raises(CommandError, match="does not exist: no-such-page"):
+        load("--data", seed_file())
+    assert not SiteSettings.objects.filter(organisation_name__startswith="CONNECT").exists()
 
 
 def test_explainer_blocks_are_stored_not_silently_dropped():
@@ -105,13 +153,10 @@ def test_file_without_required_sections_is_rejected(tmp_path):
         load("--data", str(partial))
 
 
-def test_invalid_content_rolls_back_everything(tmp_path, settings):
-    data = json.loads((settings.BASE_DIR / "connect_site/seed/connect.json").read_text())
-    data["site_settings"]["postal_code"] = "12345"
-    broken = tmp_path / "broken.json"
-    broken.write_text(json.dumps(data))
+def test_invalid_content_rolls_back_everything(seed_data, seed_file):
+    seed_data["site_settings"]["postal_code"] = "12345"
     with pytest.raises(CommandError, match="site settings is not valid"):
-        load("--data", str(broken))
+        load("--data", seed_file())
     assert not HomePage.objects.exists()
 
 
@@ -120,13 +165,10 @@ def test_port_out_of_range_is_rejected():
         load("--port", "70000")
 
 
-def test_unknown_block_type_is_rejected_not_dropped(tmp_path, settings):
-    data = json.loads((settings.BASE_DIR / "connect_site/seed/connect.json").read_text())
-    data["pages"][0]["body"].append({"type": "carousel", "value": {}})
-    broken = tmp_path / "broken.json"
-    broken.write_text(json.dumps(data))
+def test_unknown_block_type_is_rejected_not_dropped(seed_data, seed_file):
+    seed_data["pages"][0]["body"].append({"type": "carousel", "value": {}})
     with pytest.raises(CommandError, match="unknown block type: 'carousel'"):
-        load("--data", str(broken))
+        load("--data", seed_file())
     assert not ContentPage.objects.exists()
 
 
@@ -150,11 +192,8 @@ def test_programs_and_events_pages_are_in_the_menu_and_the_calendar_is_empty(cli
     assert "There are no upcoming events at this time." in page
 
 
-def test_unknown_page_type_is_rejected(tmp_path, settings):
-    data = json.loads((settings.BASE_DIR / "connect_site/seed/connect.json").read_text())
-    data["pages"].append({"type": "home.Gallery", "title": "Photos", "slug": "photos"})
-    broken = tmp_path / "broken.json"
-    broken.write_text(json.dumps(data))
+def test_unknown_page_type_is_rejected(seed_data, seed_file):
+    seed_data["pages"].append({"type": "home.Gallery", "title": "Photos", "slug": "photos"})
     with pytest.raises(CommandError, match="unknown page type: 'home.Gallery'"):
-        load("--data", str(broken))
+        load("--data", seed_file())
     assert not HomePage.objects.exists()

@@ -79,6 +79,7 @@ def test_site_settings_are_editable_and_validated(admin_client, home_page):
         "social_links-count": "0",
         "crisis_notice": "Call 9-8-8",
         "crisis_phone": "9-8-8",
+        "quick_exit_url": "https://weather.gc.ca/",
     }
     refused = admin_client.post(url, data)
     assert "Enter a Canadian postal code like N6B 1Y8." in refused.content.decode()

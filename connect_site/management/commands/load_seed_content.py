@@ -117,6 +117,8 @@ class Command(BaseCommand):
             self.stdout.write("Site settings exist; left as they are.")
             return
         for field, value in settings_data.items():
+            if field.endswith("_page_slug"):
+                field, value = field.removesuffix("_slug"), seed_page(value)
             setattr(settings, field, value)
         validate(settings, "site settings")
         settings.save()
@@ -147,6 +149,14 @@ def seed_page_type(name):
     return model
 
 
+def seed_page(slug):
+    """The page the seed names by its slug, or a CommandError saying it does not exist."""
+    page = Page.objects.filter(slug=slug).first()
+    if page is None:
+        raise CommandError(f"Seed links to a page that does not exist: {slug}")
+    return page
+
+
 def resolve_page_slugs(model, stream, field="body"):
     """Check block types (Wagtail drops unknown ones silently) and swap page slugs for ids."""
     block_types = model._meta.get_field(field).stream_block.child_blocks
@@ -157,12 +167,7 @@ def resolve_page_slugs(model, stream, field="body"):
         value = block["value"]
         if isinstance(value, dict) and "page_slug" in value:
             value = {k: v for k, v in value.items() if k != "page_slug"}
-            page = Page.objects.filter(slug=block["value"]["page_slug"]).first()
-            if page is None:
-                raise CommandError(
-                    f"Seed links to a page that does not exist: {block['value']['page_slug']}"
-                )
-            value["page"] = page.pk
+            value["page"] = seed_page(block["value"]["page_slug"]).pk
         resolved.append({"type": block["type"], "value": value})
     return resolved
 
