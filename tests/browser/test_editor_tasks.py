@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from cms.models import SiteSettings
 from home.models import HomePage, Partner
 from resources.models import Resource
+from tests.accounts.factories import TOTPDeviceFactory
 from tests.browser.conftest import (
     PASSWORD,
     admin_menu,
@@ -130,6 +131,7 @@ def test_editor_reverifies_a_resource_from_the_dashboard(site, page, volunteer):
 def test_administrator_turns_on_the_quick_exit(site, page, django_user_model):
     SiteSettings.objects.update(quick_exit=False)  # as on a site the seed did not set up
     admin = django_user_model.objects.create_superuser("coordinator", password=PASSWORD)
+    TOTPDeviceFactory(user=admin)  # administrators sign in with a code (accounts/)
     log_in(page, site, admin)
     admin_menu(page).get_by_role("button", name="Settings").click()
     admin_menu(page).get_by_role("link", name="Site settings").click()

@@ -92,7 +92,7 @@ def test_footer_signup_form_carries_no_csrf_token_so_no_visitor_gets_anothers(ho
 def test_pages_are_cached_in_redis_and_renewed_on_publish(redis_cache, client, home_page):
     menu_page(home_page, "Drop-in groups")
     assert "Drop-in groups" in menu_html(client)
-    assert redis_cache._cache.get_client().keys(f"{redis_cache.key_prefix}*template.cache*")
+    assert redis_cache._cache.get_client().keys(f"{redis_cache.key_prefix}*fragment:main_menu*")
     menu_page(home_page, "Family support")
     assert "Family support" in menu_html(client)
 
