@@ -45,9 +45,9 @@ class AnswerCacheMiddleware:
         """The view's answer, marked for browsers and proxies, and kept when it is for anyone."""
         # The version is read before the view: a change made while it runs then misses this key
         # instead of leaving a stale answer under the new one.
-        key_prefix = f"answer:{version()}"
+        key_prefix = answer_prefix()
         response = self.get_response(request)
-        if request.path_info.startswith("/api/"):
+        if is_api(request):
             patch_vary_headers(response, ["Authorization"])
         if response.cookies:  # e.g. the CSRF token of this visitor's form
             return private(request, response)
@@ -62,6 +62,15 @@ class AnswerCacheMiddleware:
                 store.set(entry_key, (scope.until, response), timeout)
             set_max_age(request, response, scope.until)
         return response
+
+
+def answer_prefix():
+    """What every whole answer's key starts with: the content version."""
+    return f"answer:{version()}"
+
+
+def is_api(request):
+    return request.path_info.startswith("/api/")
 
 
 def is_anonymous(request):
@@ -93,7 +102,7 @@ def answers_store(response):
 
 def fetch(request):
     """The kept answer to a GET for this address (HEAD gets the same), if there is one."""
-    key_prefix = f"answer:{version()}"
+    key_prefix = answer_prefix()
     for store in (cache, caches[NOT_FOUND_CACHE]):
         entry_key = get_cache_key(request, key_prefix, "GET", cache=store)
         entry = entry_key and store.get(entry_key)
@@ -106,11 +115,7 @@ def fetch(request):
 
 def set_max_age(request, response, until):
     """How long browsers and proxies may keep an answer: never past the moment it changes."""
-    longest = (
-        settings.API_CACHE_MAX_AGE
-        if request.path_info.startswith("/api/")
-        else settings.PAGE_CACHE_MAX_AGE
-    )
+    longest = settings.API_CACHE_MAX_AGE if is_api(request) else settings.PAGE_CACHE_MAX_AGE
     patch_cache_control(response, max_age=seconds_left(until, longest))
 
 
@@ -124,7 +129,7 @@ def conditional(request, response):
 
 def private(request, response):
     """Keep shared caches (proxies, CDNs) from storing an answer meant for one person."""
-    if request.path_info.startswith("/api/"):
+    if is_api(request):
         patch_vary_headers(response, ["Authorization"])
         patch_cache_control(response, private=True, no_store=True)
     elif "Cache-Control" not in response:

@@ -42,9 +42,7 @@ def cached(name, *parts, make):
         return found[0]
     with making() as scope:
         value = make()
-    timeout = seconds_left(scope.until, settings.FRAGMENT_CACHE_TIMEOUT)
-    if timeout:
-        cache.set(entry_key, (scope.until, value), timeout)
+    keep({entry_key: value}, scope.until)
     return value
 
 
@@ -63,10 +61,15 @@ def cached_each(name, items, parts, make):
         with making() as scope:
             made = dict(zip([k for k, _ in missing], make([i for _, i in missing]), strict=True))
         found.update(made)
-        timeout = seconds_left(scope.until, settings.FRAGMENT_CACHE_TIMEOUT)
-        if timeout:
-            cache.set_many({k: (scope.until, v) for k, v in made.items()}, timeout)
+        keep(made, scope.until)
     return [found[k] for k in keys]
+
+
+def keep(made, until):
+    """Keep {key: value} until the version moves on, or `until` (if sooner)."""
+    timeout = seconds_left(until, settings.FRAGMENT_CACHE_TIMEOUT)
+    if timeout:
+        cache.set_many({k: (until, value) for k, value in made.items()}, timeout)
 
 
 class CachedItems(Sequence):

@@ -2,7 +2,7 @@
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.http import HttpRequest
@@ -16,7 +16,6 @@ class Scope:
     request: HttpRequest | None = None
     version: int | None = None
     until: datetime | None = None
-    parent: "Scope | None" = field(default=None, repr=False)
 
     @property
     def origin(self):
@@ -41,9 +40,7 @@ def answering(request=None):
 def making():
     """The scope of one cached part: what it declares also holds for the answer around it."""
     parent = current.get()
-    scope = Scope(
-        request=parent and parent.request, version=parent and parent.version, parent=parent
-    )
+    scope = Scope(request=parent and parent.request, version=parent and parent.version)
     token = current.set(scope)
     try:
         yield scope

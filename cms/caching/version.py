@@ -86,16 +86,16 @@ def invalidated_by(*models):
     for model in models:
         uid = f"cms.caching:{model._meta.label_lower}"
         post_save.connect(saved, sender=model, dispatch_uid=uid)
-        post_delete.connect(deleted, sender=model, dispatch_uid=uid)
+        post_delete.connect(changed, sender=model, dispatch_uid=uid)
         if issubclass(model, DraftStateMixin):
-            published.connect(deleted, sender=model, dispatch_uid=uid)
-            unpublished.connect(deleted, sender=model, dispatch_uid=uid)
+            published.connect(changed, sender=model, dispatch_uid=uid)
+            unpublished.connect(changed, sender=model, dispatch_uid=uid)
 
 
 def invalidated_by_pages():
     """Pages move the version on when published, unpublished, moved, deleted or saved while live."""
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(deleted, dispatch_uid="cms.caching:pages")
+        signal.connect(changed, dispatch_uid="cms.caching:pages")
 
 
 def saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -106,5 +106,5 @@ def saved(sender, instance, raw=False, update_fields=None, **kwargs):
     move_version_on()
 
 
-def deleted(sender, **kwargs):
+def changed(sender, **kwargs):
     move_version_on()
