@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from cms.blocks import SocialLinkBlock
+from cms.caching import cached
 from cms.validators import canadian_postal_code, phone_number, secure_web_address
 
 PROVINCES = [
@@ -170,6 +171,12 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
 
     def __str__(self):
         return self.organisation_name or "Site settings"
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail finds them, kept in the cache: every page and API answer shows them."""
+        find = super().for_request
+        return cached("site-settings", request.get_host(), make=lambda: find(request))
 
     @property
     def browse_safely_url(self):

@@ -1,13 +1,19 @@
-"""Site-wide views: the error pages, which work even when the database does not."""
+"""Site-wide views: every page's, and the error pages, which work even when the database does not."""
 
 import logging
 import sys
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from wagtail import hooks
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Site
+from wagtail.views import serve_chain
 
+from cms.caching import cached
 from cms.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -73,3 +79,60 @@ def database_unavailable(request):
     response = error_page("503.html", 503, fallback_settings())
     response["Retry-After"] = "60"
     return response
+
+
+@csrf_exempt
+def serve(request, path):
+    """Wagtail's page view (wagtail.views.serve), with two differences.
+
+    - The site's root page, as its own type, is kept in the cache under the request's host:
+      Wagtail reads the Site and then the root page on every request to route from it.
+    - A page's own view may be csrf_exempt (the visitor forms, whose pages are cached for
+      everyone and so carry no token): Wagtail serves every page through one view, and
+      CsrfViewMiddleware looks for csrf_exempt on that view only, so marking a page's serve method
+      or route would change nothing (wagtail/wagtail#3066). This view is exempt from the
+      middleware and applies the same check itself unless the page's view is exempt.
+    """
+    found = route(request, path)
+    if found and getattr(page_view(*found), "csrf_exempt", False):
+        return serve_found(request, found)
+    return checked_serve_found(request, found)
+
+
+def route(request, path):
+    """(page, args, kwargs) for `path`, or None when it leads to no page."""
+    root = cached("root-page", request.get_host(), make=lambda: site_root_page(request))
+    if root is None:  # no site for this host
+        return None
+    try:
+        return tuple(root.route(request, [part for part in path.split("/") if part]))
+    except Http404:
+        return None
+
+
+def site_root_page(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized.specific if site else None
+
+
+def page_view(page, args, kwargs):
+    """The method that will answer: a routable page's route, or the page's serve."""
+    return args[0] if isinstance(page, RoutablePageMixin) and args else page.serve
+
+
+def serve_found(request, found):
+    """The rest of Wagtail's page view once the page is found: its hooks, then the page's view."""
+    if found is None:
+        raise Http404
+    page, args, kwargs = found
+    on_serve_chain = serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = fn(on_serve_chain)
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return on_serve_chain(page, request, args, kwargs)
+
+
+checked_serve_found = csrf_protect(serve_found)

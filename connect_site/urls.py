@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.openapi import openapi_json
+from cms.views import serve
 from connect_site.api import api_v2, api_v3
-from contact.views import footer_signup, serve_page
+from contact.views import footer_signup
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,9 +26,10 @@ if settings.DEBUG:
 
 urlpatterns += [
     # Wagtail serves only paths of slash-ended segments; a page's calendar files end in ".ics".
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
-    # Wagtail's page view, letting a page's own view be csrf_exempt; Wagtail's _util/ views follow.
-    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", serve, name="wagtail_serve_ics"),
+    # Wagtail's page view, routing from a cached root page and letting a page's own view be
+    # csrf_exempt (cms.views.serve); Wagtail's _util/ views follow.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve),
     path("", include(wagtail_urls)),
 ]
 

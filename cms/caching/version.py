@@ -1,5 +1,6 @@
 """The content version, and what moves it on: registered models, never guessed."""
 
+from django.apps import apps
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
@@ -10,7 +11,6 @@ from wagtail.models import DraftStateMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from cms.caching.scopes import current
-from cms.models import ContentVersion
 
 VERSION_KEY = "content-version"
 # With a shared cache (Redis), the version is read from it, not the database; a reader that read
@@ -58,18 +58,24 @@ def read_version():
 def version_in_database():
     # Read on every request with a local cache: raw SQL is not compiled each time.
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT counter FROM {ContentVersion._meta.db_table} WHERE id = 1")  # noqa: S608
+        cursor.execute(f"SELECT counter FROM {content_version()._meta.db_table} WHERE id = 1")  # noqa: S608
         row = cursor.fetchone()
     return row[0] if row else 0
 
 
 def move_version_on():
     """Something visitors see has changed: every key made from now on is new."""
-    if not ContentVersion.objects.filter(pk=1).update(counter=F("counter") + 1):
-        ContentVersion.objects.get_or_create(pk=1, defaults={"counter": 1})
+    counter = content_version().objects
+    if not counter.filter(pk=1).update(counter=F("counter") + 1):
+        counter.get_or_create(pk=1, defaults={"counter": 1})
     if cache_is_shared():
         cache.delete(VERSION_KEY)
         transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+def content_version():
+    # Looked up when used, so that cms.models can use the cache.
+    return apps.get_model("cms", "ContentVersion")
 
 
 def cache_is_shared():

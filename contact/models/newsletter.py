@@ -101,7 +101,7 @@ class NewsletterPage(CachedPrivacyMixin, ContactPageMixin, RoutablePageMixin, Pa
         verbose_name = "newsletter page"
 
     @path("")
-    @method_decorator(csrf_exempt)  # seen by contact.views.serve_page, which says why
+    @method_decorator(csrf_exempt)  # seen by cms.views.serve, which says why
     def sign_up(self, request):
         """The signup form; a valid signup gets an email with a confirmation link."""
         if request.method != "POST":

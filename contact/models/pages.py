@@ -198,7 +198,7 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
                 }
             )
 
-    @method_decorator(csrf_exempt)  # seen by contact.views.serve_page, which says why
+    @method_decorator(csrf_exempt)  # seen by cms.views.serve, which says why
     def serve(self, request, *args, **kwargs):
         """The form, the thank-you page after a valid post, or the form again with a message."""
         if request.method == "POST" and rate_limited(request):

@@ -57,6 +57,17 @@ def test_the_version_is_read_once_per_answer(page, django_assert_num_queries):
     assert "cms_contentversion" in queries.captured_queries[0]["sql"]
 
 
+def test_a_page_made_afresh_reads_neither_its_site_nor_the_root_page_nor_the_settings(
+    page, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_TIMEOUT = 0  # no whole answers: the page is made on every visit
+    visit("/about/")
+    with django_assert_num_queries(2) as queries:  # the version, then the page itself
+        assert "About us" in text("/about/")
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailcore_site" not in sql and "cms_sitesettings" not in sql
+
+
 # What never moves it
 
 
