@@ -3,7 +3,6 @@
 from django.http import Http404
 from ninja import Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous
-from wagtail.models import Site
 
 from cms.blocks import SocialLink
 from cms.models import SiteSettings
@@ -50,10 +49,10 @@ def address_representation(place):
 )
 def site_settings(request):
     """The organisation's name, address, contact details, social links and crisis notice."""
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404("No site is set up for this host name.")
-    settings = SiteSettings.for_site(site)
+    try:
+        settings = SiteSettings.for_request(request)
+    except SiteSettings.DoesNotExist:  # no site for this host name
+        raise Http404("No site is set up for this host name.") from None
     return {
         "organisation_name": settings.organisation_name,
         "tagline": settings.tagline,
