@@ -12,22 +12,12 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.documents.api.v2 import views as wagtail_documents_v2
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.images.api.v3 import router as wagtail_images_v3
 from wagtail.images.api.v3.router import get_images_queryset
 
 from cms.api.pages import CachedListing, CompactJSON, TagNames
 from cms.renditions import RENDITION_SPECS, ImageRenditions, image_representation
 
 images_router = Router(tags=["images"], auth=AllowAnonymous())
-
-
-def images_with_collections(request):
-    """Wagtail's public images, each with its collection: Wagtail 8.0.1's v3 list (which shows
-    every image's collection) otherwise reads them one query per image."""
-    return get_images_queryset(request).select_related("collection")
-
-
-wagtail_images_v3.get_images_queryset = images_with_collections
 
 
 @images_router.get(
