@@ -1,14 +1,12 @@
 """Bad API input answers 400 with a message: never a 500, never a silently ignored typo."""
 
-import json
 import re
 from functools import cache
 
-from django.http import HttpResponse
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
 from wagtail.api import APIField
-from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents import get_document_model
@@ -55,6 +53,9 @@ def query_problem(request):
         value = query.get(name)
         if value is not None and (not value.isdigit() or int(value) > MAX_PAGINATION_VALUE):
             return f"{name} must be a whole number from 0 to {MAX_PAGINATION_VALUE}."
+    _, colon, port = query.get("site", "").rpartition(":")
+    if colon and not port.isdigit():
+        return "site must be a host name, optionally with a port number: e.g. example.org:8000."
     return None
 
 
@@ -108,22 +109,18 @@ def list_filter_fields(url_name, types):
 def answer_bad_queries_with_400(api):
     """v3 reports invalid input as 422, fitting for a body; for a query string, 400 is the answer."""
     for exc_class in (NinjaValidationError, PydanticValidationError):
-        api.add_exception_handler(
-            exc_class, _bad_request_for_reads(api._exception_handlers[exc_class])
-        )
+        api.add_exception_handler(exc_class, invalid_input)
 
 
-def _bad_request_for_reads(original):
-    def handler(request, exc):
-        response = original(request, exc)
-        if request.method not in ("GET", "HEAD"):
-            return response
-        payload = json.loads(response.content)
-        detail = invalid_query_detail(request, payload.get("errors", []))
-        payload.update(status=400, title="Bad Request", detail=detail)
-        return HttpResponse(json.dumps(payload), status=400, content_type=PROBLEM_JSON)
-
-    return handler
+def invalid_input(request, exc):
+    """Wagtail's 422 problem for a body; 400 saying which query parameters are wrong for a read."""
+    if isinstance(exc, NinjaValidationError):
+        errors = exc.errors
+    else:  # Pydantic's own input hints mean nothing to API consumers, as Wagtail says
+        errors = [{key: value for key, value in e.items() if key != "input"} for e in exc.errors()]
+    if request.method not in ("GET", "HEAD"):
+        return problem_response(status=422, detail="Validation failed", errors=errors)
+    return problem_response(status=400, detail=invalid_query_detail(request, errors), errors=errors)
 
 
 def invalid_query_detail(request, errors):

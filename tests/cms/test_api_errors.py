@@ -34,6 +34,8 @@ def home_with_a_content_page(home_page):
         ("/api/v2/pages/?offset=100000000000000000000", "offset must be a whole number"),
         ("/api/v3/pages/?offset=100000000000000000000", "offset must be a whole number"),
         ("/api/v3/images/?offset=100000000000000000000", "offset must be a whole number"),
+        ("/api/v3/pages/find/?html_path=/&site=example.org%3Aindex", "site must be a host name"),
+        ("/api/v3/pages/?site=example.org%3A", "site must be a host name"),
         ("/api/v2/pages/?limit=abc", "limit must be a whole number"),
         ("/api/v3/pages/?limit=abc", "limit must be a whole number"),
         ("/api/v2/pages/?limit=-1", "limit must be a whole number"),
