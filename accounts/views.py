@@ -72,14 +72,15 @@ def verify(request):
     if form.is_valid():
         otp_login(request, form.device)
         return redirect(safe_next(request))
-    has_passkey = passkeys_of(user).exists()
+    # At an IP address (in development) browsers refuse passkeys: the code alone is offered.
+    has_passkey = passkeys_work_here(request) and passkeys_of(user).exists()
     context = {
         "title": "Use your passkey" if has_passkey else "Type your code",
         "form": form,
         "next": safe_next(request),
         "has_passkey": has_passkey,
         "has_app": has_app(user),
-        "passkeys_work_here": passkeys_work_here(request),
+        "passkeys_work_here": has_passkey,
     }
     return TemplateResponse(request, "accounts/two_step_verify.html", context)
 

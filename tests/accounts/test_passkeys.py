@@ -82,11 +82,16 @@ def test_a_passkey_belongs_to_the_host_name_or_to_passkey_domain(client, member,
     assert client.post(REGISTER_BEGIN).json()["rp"]["id"] == "example.org"
 
 
-def test_at_an_ip_address_the_page_says_passkeys_need_the_sites_name(client, member):
+def test_at_an_ip_address_passkeys_are_explained_and_the_code_offered(client, member):
     client.force_login(member("Moderators"))
     page = client.get(SETUP, HTTP_HOST="127.0.0.1:8000").content.decode()
     assert "Passkeys need the website's name in the address bar" in page
     assert "otp_webauthn_register.js" not in page
+    user = member("Moderators")
+    PasskeyFactory(user=user)
+    client.force_login(user)
+    page = client.get(CODE, HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert "<h1>Type your code</h1>" in page and "passkey-verification-button" not in page
 
 
 def test_no_passkey_is_added_before_the_code_of_an_existing_app(client, member):
