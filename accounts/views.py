@@ -45,15 +45,36 @@ def setup(request):
             "passkeys_work_here": passkeys_work_here(request),
         }
         return TemplateResponse(request, "accounts/two_step_on.html", context)
+    return set_up_app(request, title="Set up two-step sign-in")
+
+
+@never_cache
+def add_app(request):
+    """An authenticator app beside passkeys, for a volunteer who began with a passkey."""
+    if has_app(request.user):
+        return redirect("accounts_two_step_setup")
+    return set_up_app(request, title="Set up an authenticator app")
+
+
+def set_up_app(request, title):
+    """Scan the QR code (or type the key), then a code to confirm; the first step brings the
+    recovery codes."""
+    user = request.user
     device = unconfirmed_app(user)
     form = CodeForm([device], data=request.POST or None)
     if form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
+        if has_recovery_codes(user):
+            messages.success(
+                request, "Your authenticator app is set up: its codes sign you in too."
+            )
+            return redirect("accounts_two_step_setup")
         return recovery_codes_page(request, new_recovery_codes(user), first_time=True)
     context = {
-        "title": "Set up two-step sign-in",
+        "title": title,
+        "first_step": not has_two_step(user),
         "form": form,
         "qr_code": qr_code_svg(device),
         "key": manual_key(device),
@@ -117,7 +138,8 @@ def remove_passkey(request, pk):
         messages.error(
             request,
             f"“{passkey.name}” is your only passkey and you have no authenticator app, "
-            "and your role needs two-step sign-in: add another passkey first, then remove this one.",
+            "and your role needs two-step sign-in: add another passkey or an app first, then "
+            "remove this one.",
         )
         return redirect("accounts_two_step_setup")
     passkey.delete()

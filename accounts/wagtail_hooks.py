@@ -11,6 +11,7 @@ def two_step_urls():
     return [
         path("two-step/", views.setup, name="accounts_two_step_setup"),
         path("two-step/code/", views.verify, name="accounts_two_step_verify"),
+        path("two-step/app/", views.add_app, name="accounts_two_step_app"),
         path(
             "two-step/recovery-codes/",
             views.replace_recovery_codes,

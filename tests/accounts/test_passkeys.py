@@ -11,9 +11,16 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
-from tests.accounts.factories import PasskeyFactory, TOTPDeviceFactory, signed_in_with
+from tests.accounts.factories import (
+    PasskeyFactory,
+    TOTPDeviceFactory,
+    current_code,
+    signed_in_with,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +233,18 @@ def test_resetting_a_volunteers_two_step_sign_in_removes_their_passkeys(member):
     PasskeyFactory(user=user)
     call_command("reset_two_step", user.username, stdout=io.StringIO())
     assert not WebAuthnCredential.objects.exists()
+
+
+def test_a_volunteer_who_began_with_a_passkey_adds_an_app_and_keeps_their_codes(client, member):
+    user = member("Moderators")
+    signed_in_with(client, PasskeyFactory(user=user))
+    client.post("/admin/two-step/recovery-codes/")
+    assert 'href="/admin/two-step/app/"' in client.get(SETUP).content.decode()
+    page = client.get("/admin/two-step/app/").content.decode()
+    assert "<h1>Set up an authenticator app</h1>" in page and "Or use a passkey" not in page
+    app = TOTPDevice.objects.get(user=user, confirmed=False)
+    added = client.post("/admin/two-step/app/", {"code": current_code(app)})
+    assert added["Location"] == SETUP
+    assert "Your authenticator app is set up" in client.get(SETUP).content.decode()
+    assert StaticToken.objects.filter(device__user=user).count() == 10  # the same codes
+    assert client.get("/admin/two-step/app/")["Location"] == SETUP
