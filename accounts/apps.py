@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class AccountsConfig(AppConfig):
-    """Volunteers' admin accounts: two-step sign-in with an authenticator app and recovery codes."""
+    """Volunteers' admin accounts: two-step sign-in with an app, passkeys and recovery codes."""
 
     name = "accounts"

@@ -1,9 +1,12 @@
-"""The code a volunteer types after their password, or when setting up their authenticator app."""
+"""The code a volunteer types after their password, or when setting up their authenticator app;
+the name they give a passkey."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
+
+from accounts.two_step import code_devices
 
 WRONG_CODE = (
     "That code is not right. Type the 6 digits your authenticator app shows now, or one of your "
@@ -48,9 +51,26 @@ def is_code_for(device, code):
 
 
 def sign_in_code_form(user, data=None):
-    """The second step of signing in: a code from any of the user's confirmed devices."""
-    form = CodeForm(list(devices_for_user(user)), data=data)
-    form.fields[
-        "code"
-    ].help_text = "The 6 digits your authenticator app shows, or one of your recovery codes."
+    """The second step of signing in by code: the app's, or a recovery code."""
+    form = CodeForm(code_devices(user), data=data)
+    has_app = any(isinstance(device, TOTPDevice) for device in form.devices)
+    form.fields["code"].help_text = (
+        "The 6 digits your authenticator app shows, or one of your recovery codes."
+        if has_app
+        else "One of your recovery codes."
+    )
     return form
+
+
+class PasskeyNameForm(forms.ModelForm):
+    """The name a volunteer gives a passkey, to tell their passkeys apart."""
+
+    class Meta:
+        model = WebAuthnCredential
+        fields = ["name"]
+        labels = {"name": "Name"}
+        help_texts = {
+            "name": "Where this passkey is, such as “Work laptop” or “My phone”, so "
+            "you know which one to remove if you lose that device."
+        }
+        error_messages = {"name": {"required": "Please give the passkey a name."}}

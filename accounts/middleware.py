@@ -1,4 +1,5 @@
-"""Two-step sign-in in the admin: the code after the password, and setting it up where required."""
+"""Two-step sign-in in the admin: the passkey or code after the password, and setting it up where
+required."""
 
 from urllib.parse import urlencode
 
@@ -14,7 +15,20 @@ ALWAYS_OPEN = (
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",  # the icons every admin page fetches
+    "otp_webauthn:js-i18n-catalog",  # the passkey buttons' messages
 )
+# What each step's page calls: its passkey button (django-otp-webauthn refuses to add a passkey
+# before the code of an existing device, and passkeys never sign anyone in without the password).
+STEP_CALLS = {
+    "accounts_two_step_verify": (
+        "otp_webauthn:credential-authentication-begin",
+        "otp_webauthn:credential-authentication-complete",
+    ),
+    "accounts_two_step_setup": (
+        "otp_webauthn:credential-registration-begin",
+        "otp_webauthn:credential-registration-complete",
+    ),
+}
 
 
 class TwoStepMiddleware:
@@ -50,4 +64,4 @@ def missing_step(request):
 
 
 def open_paths(step):
-    return [reverse(name) for name in (step, *ALWAYS_OPEN)]
+    return [reverse(name) for name in (step, *STEP_CALLS[step], *ALWAYS_OPEN)]

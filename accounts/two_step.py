@@ -1,4 +1,5 @@
-"""Who must use two-step sign-in, and the devices behind it (django-otp: TOTP and recovery codes)."""
+"""Who must use two-step sign-in, and the devices behind it (django-otp: TOTP, recovery codes and,
+in accounts/passkeys.py, passkeys)."""
 
 from base64 import b32encode
 from io import BytesIO
@@ -21,6 +22,21 @@ def must_use_two_step(user):
 
 def has_two_step(user):
     return user_has_device(user, confirmed=True)
+
+
+def has_app(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def has_recovery_codes(user):
+    return StaticDevice.objects.filter(user=user).exists()
+
+
+def code_devices(user):
+    """The user's confirmed devices that take a typed code: the app and the recovery codes."""
+    return [
+        device for device in devices_for_user(user) if isinstance(device, TOTPDevice | StaticDevice)
+    ]
 
 
 def unconfirmed_app(user):

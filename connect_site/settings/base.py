@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -277,3 +278,16 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 # Two-step sign-in (django-otp; accounts/): the name authenticator apps show for this site's codes.
 # Wrong codes slow down by themselves: each device waits 1, 2, 4, 8... seconds after each failure.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Passkeys (django-otp-webauthn; accounts/passkeys.py): a second step only, after the password, so
+# django-axes still stands in front. A passkey belongs to the site's domain: by default the host
+# name the admin is visited at; PASSKEY_DOMAIN (e.g. example.org) lets www.example.org and
+# example.org share them. The browser shows WAGTAIL_SITE_NAME beside it. They are used at
+# PASSKEY_ORIGINS, by default each of ALLOWED_HOSTS over https.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+PASSKEY_DOMAIN = os.environ.get("PASSKEY_DOMAIN", "")
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PASSKEY_ORIGINS") or [
+    f"https://{host}" for host in ALLOWED_HOSTS if "*" not in host and not host.startswith(".")
+]

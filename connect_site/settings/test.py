@@ -20,3 +20,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Test clients sign in without a request, which django-axes refuses; its own tests turn it on.
 AXES_ENABLED = False
+# The passkey browser test sets its live server's address.
+OTP_WEBAUTHN_ALLOWED_ORIGINS = ["http://testserver"]

@@ -8,7 +8,7 @@ from accounts.two_step import must_use_two_step, remove_two_step
 
 class Command(BaseCommand):
     help = (
-        "Remove a volunteer's authenticator app and recovery codes. They sign in with their "
+        "Remove a volunteer's authenticator app, passkeys and recovery codes. They sign in with their "
         "password and, if their role needs it, set two-step sign-in up again at once."
     )
 
