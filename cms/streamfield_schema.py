@@ -100,7 +100,7 @@ class BlockSchemas:
 
     def field(self, block):
         if isinstance(block, (blocks.ChoiceBlock, blocks.MultipleChoiceBlock)):
-            choices = block._constructor_kwargs["choices"]
+            choices = block.deconstruct()[2]["choices"]
             # Choices from a function change with the content (e.g. the directory's categories),
             # and may need tables that do not exist yet while the schema is built.
             choice = str if callable(choices) else Literal[tuple(value for value, _ in choices)]
