@@ -12,6 +12,7 @@ WRONG_CODE = (
     "That code is not right. Type the 6 digits your authenticator app shows now, or one of your "
     "recovery codes."
 )
+WRONG_RECOVERY_CODE = "That code is not right. Type one of your recovery codes."
 TOO_MANY = "Too many wrong codes in a row. Please wait a minute, then try again."
 
 
@@ -41,7 +42,8 @@ class CodeForm(forms.Form):
             raise ValidationError(TOO_MANY)
         self.device = next((device for device in candidates if device.verify_token(code)), None)
         if self.device is None:
-            raise ValidationError(WRONG_CODE)
+            has_app = any(isinstance(device, TOTPDevice) for device in self.devices)
+            raise ValidationError(WRONG_CODE if has_app else WRONG_RECOVERY_CODE)
         return code
 
 

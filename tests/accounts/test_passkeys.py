@@ -248,3 +248,12 @@ def test_a_volunteer_who_began_with_a_passkey_adds_an_app_and_keeps_their_codes(
     assert "Your authenticator app is set up" in client.get(SETUP).content.decode()
     assert StaticToken.objects.filter(device__user=user).count() == 10  # the same codes
     assert client.get("/admin/two-step/app/")["Location"] == SETUP
+
+
+def test_a_wrong_code_from_someone_without_an_app_asks_only_for_a_recovery_code(client, member):
+    user = member("Moderators")
+    PasskeyFactory(user=user)
+    client.force_login(user)
+    page = client.post(CODE, {"code": "abcd1234"}).content.decode()
+    assert "That code is not right. Type one of your recovery codes." in page
+    assert "6 digits" not in page
