@@ -8,6 +8,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from cms.conf import app_settings
 from cms.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -35,9 +36,9 @@ def fallback_settings():
     """What the error pages show when the site's own settings cannot be read."""
     return {
         "organisation_name": settings.WAGTAIL_SITE_NAME,
-        **settings.CRISIS_NOTICE_FALLBACK,
-        "quick_exit": bool(settings.QUICK_EXIT_FALLBACK_URL),
-        "quick_exit_url": settings.QUICK_EXIT_FALLBACK_URL,
+        **app_settings.CRISIS_NOTICE_FALLBACK,
+        "quick_exit": bool(app_settings.QUICK_EXIT_FALLBACK_URL),
+        "quick_exit_url": app_settings.QUICK_EXIT_FALLBACK_URL,
     }
 
 

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
 from cms.caching import CachedPrivacyMixin
+from cms.conf import app_settings
 from contact.forms import ContactFormBuilder
 from contact.mail import NotSent, send_or_log, send_or_raise
 from contact.protection import rate_limited
@@ -44,7 +45,7 @@ class ContactPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["confirmation_days"] = settings.NEWSLETTER_CONFIRMATION_DAYS
+        context["confirmation_days"] = app_settings.NEWSLETTER_CONFIRMATION_DAYS
         return context
 
     def too_many_posts(self, request, form):

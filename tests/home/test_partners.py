@@ -127,7 +127,7 @@ def test_home_page_api_gives_the_partners_section_with_its_partners(client, part
     assert [partner["name"] for partner in section["value"]["partners"]] == ["Hospital", "Library"]
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_cached_section_reads_no_partners_and_shows_an_edit_at_once(client, partners_section):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     partner = PartnerFactory(name="Western University")
@@ -141,7 +141,7 @@ def test_cached_section_reads_no_partners_and_shows_an_edit_at_once(client, part
     assert "Western University Counselling" in client.get("/").content.decode()
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 @pytest.mark.parametrize("address", ["/api/v3/partners/", "/api/v2/pages/{page}/"])
 def test_api_reads_partners_once_and_shows_an_edit_at_once(client, partners_section, address):
     SiteSettingsFactory()
