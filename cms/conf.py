@@ -9,6 +9,9 @@ from django.conf import settings
 PREFIX = "PEER_SUPPORT_"
 
 DEFAULTS = {
+    # Where editors may add the one calendar, program list and directory page: page types as
+    # "app_label.ModelName"; None allows any. Read once, when the page models are defined.
+    "PARENT_PAGE_TYPES": None,
     # cms.caching: seconds a fragment (menu, footer, listing entry) is kept; any change renews it.
     "FRAGMENT_CACHE_TIMEOUT": 3600,
     # cms.caching.AnswerCacheMiddleware: seconds a whole anonymous answer is kept (0: none), and

@@ -222,6 +222,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
+# The calendar, program list and directory pages go under the home page (programs, resources).
+PEER_SUPPORT_PARENT_PAGE_TYPES = ["home.HomePage"]
+
 # Contact forms and newsletter (contact/). Rate limits count per IP address in the default cache.
 PEER_SUPPORT_FORM_MINIMUM_SECONDS = 3
 # Error reports about a post to a public page show none of what the visitor wrote.
