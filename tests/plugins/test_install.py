@@ -83,6 +83,9 @@ def configure(host, name, plugins):
         f"INSTALLED_APPS = ['cms', *{plugins!r}, *{HOST_APPS + extra!r}, *INSTALLED_APPS]  # noqa: F405\n"
         f"DATABASES = {{'default': {{'ENGINE': 'django.db.backends.sqlite3', 'NAME': BASE_DIR / '{name}.sqlite3'}}}}  # noqa: F405\n"
         f"ROOT_URLCONF = 'hostsite.urls_{name}'\n"
+        "TEMPLATES[0]['OPTIONS']['context_processors'].append(  # noqa: F405\n"
+        "    'wagtail.contrib.settings.context_processors.settings'\n"
+        ")\n"
     )
     routes = "".join(
         f"from {plugin}.api import router as {plugin}_router\n"
