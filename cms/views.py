@@ -35,7 +35,7 @@ def organisation_and_crisis_line(request):
 def fallback_settings():
     """What the error pages show when the site's own settings cannot be read."""
     return {
-        "organisation_name": settings.WAGTAIL_SITE_NAME,
+        "organisation_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
         **app_settings.CRISIS_NOTICE_FALLBACK,
         "quick_exit": bool(app_settings.QUICK_EXIT_FALLBACK_URL),
         "quick_exit_url": app_settings.QUICK_EXIT_FALLBACK_URL,

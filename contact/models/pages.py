@@ -251,7 +251,7 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
                 f"Someone sent the form '{self.title}' on the website. Their answers are below "
                 f"and are not kept on the website.\n\n{super().render_email(form)}\n"
             )
-        url = settings.WAGTAILADMIN_BASE_URL + reverse(
+        url = getattr(settings, "WAGTAILADMIN_BASE_URL", "") + reverse(
             "wagtailforms:list_submissions", args=[self.pk]
         )
         return (
