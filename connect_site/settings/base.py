@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "programs",
     "resources",
     "contact",
+    "partners",
     "accounts",
     "wagtail.api.v2",
     "wagtail.api.v3",

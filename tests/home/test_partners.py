@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from home.models import Partner
+from partners.models import Partner
 from tests.cms.factories import SiteSettingsFactory
 from tests.home.factories import PartnerFactory
 
@@ -90,7 +90,7 @@ def test_api_partners_rejects_unknown_query_parameters(client, db):
 
 def test_volunteer_adds_a_partner_in_the_admin_and_it_is_listed(admin_client, db):
     add = admin_client.post(
-        "/admin/snippets/home/partner/add/",
+        "/admin/snippets/partners/partner/add/",
         {
             "name": "CMHA Ontario",
             "url": "https://ontario.cmha.ca/",
@@ -105,13 +105,13 @@ def test_volunteer_adds_a_partner_in_the_admin_and_it_is_listed(admin_client, db
         "CMHA Ontario",
         True,
     )
-    listing = admin_client.get("/admin/snippets/home/partner/?active=true")
+    listing = admin_client.get("/admin/snippets/partners/partner/?active=true")
     assert "CMHA Ontario" in listing.content.decode()
 
 
 def test_partner_with_a_bad_website_is_refused_with_a_message(admin_client, db):
     response = admin_client.post(
-        "/admin/snippets/home/partner/add/", {"name": "Somewhere", "url": "not a web address"}
+        "/admin/snippets/partners/partner/add/", {"name": "Somewhere", "url": "not a web address"}
     )
     assert "Enter a valid URL." in response.content.decode()
     assert not Partner.objects.exists()
@@ -134,7 +134,7 @@ def test_cached_section_reads_no_partners_and_shows_an_edit_at_once(client, part
     client.get("/")
     with CaptureQueriesContext(connection) as queries:
         assert "Western University" in client.get("/").content.decode()
-    assert not [query for query in queries if "home_partner" in query["sql"]]
+    assert not [query for query in queries if "partners_partner" in query["sql"]]
     partner.name = "Western University Counselling"
     partner.logo = None
     partner.save()
@@ -150,7 +150,7 @@ def test_api_reads_partners_once_and_shows_an_edit_at_once(client, partners_sect
     client.get(address)
     with CaptureQueriesContext(connection) as queries:
         assert "Western University" in client.get(address).content.decode()
-    assert not [query for query in queries if "home_partner" in query["sql"]]
+    assert not [query for query in queries if "partners_partner" in query["sql"]]
     partner.active = False
     partner.save()
     assert "Western University" not in client.get(address).content.decode()

@@ -24,8 +24,8 @@ HOST_APPS = [
     "wagtail_headless_preview",
     "wagtail.api.v3",
 ]
-NEEDS = {"programs": [], "resources": ["wagtail_modeladmin"], "contact": []}
-API_ROUTES = {"programs": "/events/", "resources": "/resources/"}
+NEEDS = {"programs": [], "resources": ["wagtail_modeladmin"], "contact": [], "partners": []}
+API_ROUTES = {"programs": "/events/", "resources": "/resources/", "partners": "/partners/"}
 # What each app's answers hold once it works: its data, and its admin menu item.
 SHOWS = {
     "programs": {
@@ -42,6 +42,10 @@ SHOWS = {
     "contact": {
         "visitor /contact-us/": "Your message",
         "Form managers /admin/": "Newsletter",
+    },
+    "partners": {
+        "visitor /api/v3/partners/": "Family network",
+        "Editors /admin/snippets/partners/partner/": "Family network",
     },
 }
 # What the host's own base.html shows: wagtail start's stylesheet for the project.
@@ -118,7 +122,7 @@ def configure(host, name, plugins):
 
 @pytest.mark.parametrize(
     "plugins",
-    [["programs"], ["resources"], ["contact"], ["programs", "resources", "contact"]],
+    [["programs"], ["resources"], ["contact"], ["programs", "resources", "contact", "partners"]],
     ids=["programs", "resources", "contact", "all"],
 )
 def test_plugins_install_into_a_bare_wagtail_site(host, plugins):

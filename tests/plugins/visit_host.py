@@ -107,6 +107,13 @@ def add_contact():
     return ["/contact-us/", "/newsletter/"], "Form managers", admin
 
 
+def add_partners():
+    from partners.models import Partner
+
+    Partner.objects.create(name="Family network", url="https://family.example.org/")
+    return ["/api/v3/partners/"], "Editors", ["/admin/snippets/partners/partner/"]
+
+
 def visit(client, urls, who="visitor"):
     answers = {}
     for url in urls:
