@@ -122,7 +122,7 @@ def visit(client, urls, who="visitor"):
         answers[f"{who} {url}"] = [
             response.status_code,
             response["Content-Type"],
-            body.decode()[:20000],
+            body.decode(),
         ]
     return answers
 
@@ -132,6 +132,7 @@ for app, add in [
     ("programs", add_programs),
     ("resources", add_resources),
     ("contact", add_contact),
+    ("partners", add_partners),
 ]:
     if apps.is_installed(app):
         public, group, admin = add()
