@@ -18,7 +18,18 @@ pytestmark = pytest.mark.plugins
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-NOT_BUILT = [".*", "build", "*.egg-info", "node_modules", "tests", "benchmarks", "*.sqlite3"]
+# What a developer's tree may hold beside the apps: none of it goes into the wheel.
+NOT_BUILT = [
+    ".*",
+    "build",
+    "*.egg-info",
+    "node_modules",
+    "tests",
+    "benchmarks",
+    "media",
+    "static_collected",
+    "*.sqlite3",
+]
 HOST_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
