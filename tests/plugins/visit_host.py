@@ -127,7 +127,8 @@ def visit(client, urls, who="visitor"):
     return answers
 
 
-answers = {}
+# cms's static files, from the wheel, served by the host in development as any app's are.
+answers = visit(Client(), ["/static/cms/site.css"])
 for app, add in [
     ("programs", add_programs),
     ("resources", add_resources),
