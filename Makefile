@@ -10,7 +10,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt $(BIN)/python
+$(VENV)/.installed: requirements.txt pyproject.toml $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
@@ -34,13 +34,13 @@ test: $(VENV)/.installed-dev lint
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check templates
+	$(BIN)/djhtml --check templates */templates
 
 ## Rewrite code and templates in the house style
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates
+	$(BIN)/djhtml templates */templates
 
 ## Collect static files and serve with gunicorn and production settings (see docs/deploy.md)
 serve-production: $(VENV)/.installed

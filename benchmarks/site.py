@@ -111,7 +111,7 @@ def queries_and_bytes(path, cached):
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    with override_settings(PAGE_CACHE_TIMEOUT=300 if cached else 0):
+    with override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=300 if cached else 0):
         Client().get(path, HTTP_HOST="127.0.0.1")  # renditions, fragments and cache filled
         with CaptureQueriesContext(connection) as queries:
             response = Client().get(path, HTTP_HOST="127.0.0.1")

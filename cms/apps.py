@@ -5,6 +5,8 @@ class CmsConfig(AppConfig):
     """Site-wide pieces: settings, shared blocks, the caching layer."""
 
     name = "cms"
+    # As our migrations were made: the same whatever DEFAULT_AUTO_FIELD the host site has.
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Site"
 
     def ready(self):

@@ -1,11 +1,11 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
-from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_headless_preview.settings import headless_preview_settings
 
 from cms.blocks import SocialLinkBlock
 from cms.caching import cached
@@ -204,7 +204,7 @@ class ExternalPreviewMixin(HeadlessPreviewMixin):
     @property
     def preview_modes(self):
         modes = super().preview_modes
-        if settings.WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]:
+        if headless_preview_settings.CLIENT_URLS:
             return [*modes, ("external", "External front end")]
         return modes
 

@@ -4,7 +4,8 @@ from django.conf import settings
 from ninja import Field
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
-LIMIT_MAX = settings.WAGTAILAPI_LIMIT_MAX
+# Wagtail's own setting, with its default.
+LIMIT_MAX = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
 
 
 class ListPagination(WagtailLimitOffsetPagination):

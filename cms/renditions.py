@@ -20,7 +20,7 @@ RENDITION_SPECS = {"small": "max-400x400", "medium": "max-800x800", "large": "ma
 # As Filters made once: Wagtail parses a spec string again on every call, which a list of fifty
 # images' renditions notices.
 RENDITION_FILTERS = [Filter(spec) for spec in RENDITION_SPECS.values()]
-# The size partner logos are shown at (templates/blocks/partners_block.html, the sign-in page).
+# The size partner logos are shown at (partners/templates/blocks/partners_block.html, the sign-in page).
 LOGO_SPEC = "max-240x120"
 # Every rendition the templates and the API ask for (picture blocks' srcset, program pictures,
 # partner logos), made ahead so no visitor waits while one is generated.

@@ -14,6 +14,7 @@ from wagtail.models import Site
 from wagtail.views import serve_chain
 
 from cms.caching import cached
+from cms.conf import app_settings
 from cms.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -40,10 +41,10 @@ def organisation_and_crisis_line(request):
 def fallback_settings():
     """What the error pages show when the site's own settings cannot be read."""
     return {
-        "organisation_name": settings.WAGTAIL_SITE_NAME,
-        **settings.CRISIS_NOTICE_FALLBACK,
-        "quick_exit": bool(settings.QUICK_EXIT_FALLBACK_URL),
-        "quick_exit_url": settings.QUICK_EXIT_FALLBACK_URL,
+        "organisation_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
+        **app_settings.CRISIS_NOTICE_FALLBACK,
+        "quick_exit": bool(app_settings.QUICK_EXIT_FALLBACK_URL),
+        "quick_exit_url": app_settings.QUICK_EXIT_FALLBACK_URL,
     }
 
 

@@ -9,7 +9,7 @@ from cms.api.pages import PagesWithRelationsAPIViewSet
 from cms.api.preview import router as preview_router
 from cms.api.site_settings import router as site_settings_router
 from cms.api.summaries import router as summaries_router
-from home.api import router as partners_router
+from partners.api import router as partners_router
 from programs.api import router as events_router
 from resources.api import router as resources_router
 

@@ -2,19 +2,20 @@
 
 import re
 
-from django.conf import settings
 from django.core import checks
+
+from cms.conf import app_settings
 
 RATE = re.compile(r"^[1-9]\d*/\d*[smhd]$")
 
 
 @checks.register(checks.Tags.compatibility)
 def check_form_rate_limit(app_configs, **kwargs):
-    if RATE.match(settings.FORM_RATE_LIMIT):
+    if RATE.match(app_settings.FORM_RATE_LIMIT):
         return []
     return [
         checks.Error(
-            f"FORM_RATE_LIMIT is {settings.FORM_RATE_LIMIT!r}.",
+            f"PEER_SUPPORT_FORM_RATE_LIMIT is {app_settings.FORM_RATE_LIMIT!r}.",
             hint="Use a number of posts per s, m, h or d, e.g. '20/h' or '5/10m'.",
             id="contact.E001",
         )

@@ -9,9 +9,10 @@ rate limit still apply).
 import time
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django_ratelimit.core import is_ratelimited
+
+from cms.conf import app_settings
 
 HONEYPOT = "homepage"
 STARTED = "form_started"
@@ -28,7 +29,7 @@ def started_token(started=None):
 
 def token_max_age():
     """Seconds a token stays good: the page cache, then browsers, may keep its page first."""
-    return settings.PAGE_CACHE_TIMEOUT + settings.PAGE_CACHE_MAX_AGE + FILLING_TIME
+    return app_settings.PAGE_CACHE_TIMEOUT + app_settings.PAGE_CACHE_MAX_AGE + FILLING_TIME
 
 
 def seconds_since(token):
@@ -71,7 +72,7 @@ class SpamProtectedForm(forms.Form):
             self.reject("A box meant to catch spam robots was filled in. Please send again.")
         elif elapsed is None:
             self.reject("This form was open too long or could not be checked. Please send again.")
-        elif elapsed < settings.FORM_MINIMUM_SECONDS:
+        elif elapsed < app_settings.FORM_MINIMUM_SECONDS:
             self.reject("That was sent very quickly. Please check your answers and send again.")
         return cleaned_data
 
@@ -89,7 +90,7 @@ def rate_limited(request):
         request,
         group=RATE_LIMIT_GROUP,
         key="ip",
-        rate=settings.FORM_RATE_LIMIT,
+        rate=app_settings.FORM_RATE_LIMIT,
         method="POST",
         increment=True,
     )

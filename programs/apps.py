@@ -5,6 +5,8 @@ class ProgramsConfig(AppConfig):
     """Workshops, groups and events."""
 
     name = "programs"
+    # As our migrations were made: the same whatever DEFAULT_AUTO_FIELD the host site has.
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from cms.caching import invalidated_by

@@ -28,7 +28,7 @@ def calendar_response(events, filename, title, events_page):
     """The events as a calendar file, `<filename>.ics`: one VEVENT each, repeats as an RRULE, each
     linking to its page under `events_page` (if there is one)."""
     site = Site.objects.get(is_default_site=True)
-    calendar = new_calendar(site.site_name or settings.WAGTAIL_SITE_NAME, title)
+    calendar = new_calendar(site.site_name or getattr(settings, "WAGTAIL_SITE_NAME", ""), title)
     for event in events:
         calendar.add_component(vevent(event, site.hostname, events_page))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")

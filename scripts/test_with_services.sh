@@ -49,7 +49,7 @@ echo "== Test suite on SQLite =="
 # The browser tests check what visitors and editors see, which does not depend on the database.
 echo "== Test suite again on PostgreSQL (without the browser tests) =="
 if start_postgres; then
-    DATABASE_URL=$PG_TEST_DATABASE_URL PATH="$PG_BIN:$PATH" .venv/bin/pytest -n 2 -m "not browser" "$@"
+    DATABASE_URL=$PG_TEST_DATABASE_URL PATH="$PG_BIN:$PATH" .venv/bin/pytest -n 2 -m "not browser and not plugins" "$@"
 else
     echo "SKIPPED the PostgreSQL pass: a throwaway PostgreSQL cluster could not be started (see above)."
 fi

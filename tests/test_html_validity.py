@@ -38,7 +38,7 @@ def seeded_site(db, settings):
     """The seeded site with the example programs and events, as the browser tests see it."""
     for command in ("load_seed_content", "load_example_programs"):
         call_command(command, stdout=io.StringIO())
-    settings.FORM_MINIMUM_SECONDS = 0
+    settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS = 0
 
 
 def public_page_html(client, public_page):
@@ -46,7 +46,7 @@ def public_page_html(client, public_page):
     if public_page.served_by:
         response = public_page.served_by(RequestFactory().get(public_page.path))
     elif public_page.status == 429:
-        with override_settings(FORM_RATE_LIMIT="0/h"):
+        with override_settings(PEER_SUPPORT_FORM_RATE_LIMIT="0/h"):
             response = client.post(public_page.path, human({}))
     elif public_page.submit_empty_form:
         response = client.post(public_page.path, human({}))

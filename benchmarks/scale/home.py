@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from benchmarks.scale import PREFIX, WEBSITE_DOMAIN, block_id, rng, shuffled, website
-from home.models import ContentPage, Partner
+from home.models import ContentPage
+from partners.models import Partner
 
 PARTNER_PLACES = ["London", "Forest City", "Middlesex", "Thames Valley", "Elgin", "Oxford", "Huron"]
 PARTNER_KINDS = [

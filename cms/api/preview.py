@@ -1,6 +1,5 @@
 """/api/v3/preview/: an editor's unpublished draft, for an external front end holding a preview token."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import Http404, HttpResponse
@@ -10,6 +9,8 @@ from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.routers.pages import PageDetailSchema
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+
+from cms.conf import app_settings
 
 router = Router(tags=["preview"], auth=AllowAnonymous())
 
@@ -27,7 +28,7 @@ def preview(request, response: HttpResponse, content_type: str, token: str):
     patch_cache_control(response, private=True, no_store=True)  # a draft is for that editor only
     try:
         HeadlessPreviewMixin.get_preview_signer().unsign(
-            token, max_age=settings.HEADLESS_PREVIEW_MAX_AGE
+            token, max_age=app_settings.HEADLESS_PREVIEW_MAX_AGE
         )
     except SignatureExpired as error:
         raise HttpError(

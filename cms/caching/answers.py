@@ -15,6 +15,7 @@ from django.utils.cache import (
 from cms.caching.entries import fresh
 from cms.caching.scopes import answering, seconds_left
 from cms.caching.version import version
+from cms.conf import app_settings
 
 ANSWER_STATUSES = (200, 404)
 # The admin and its previews, documents (their privacy is checked per person), and API previews.
@@ -35,7 +36,7 @@ class AnswerCacheMiddleware:
             if not is_anonymous(request):
                 return private(request, self.get_response(request))
             response = None
-            if settings.PAGE_CACHE_TIMEOUT:
+            if app_settings.PAGE_CACHE_TIMEOUT:
                 response = fetch(request)
             if response is None:
                 response = self.answer(request, scope)
@@ -55,8 +56,8 @@ class AnswerCacheMiddleware:
             patch_cache_control(response, public=True)
             if response.status_code == 200:
                 set_response_etag(response)
-            timeout = seconds_left(scope.until, settings.PAGE_CACHE_TIMEOUT)
-            if settings.PAGE_CACHE_TIMEOUT and timeout and request.method == "GET":
+            timeout = seconds_left(scope.until, app_settings.PAGE_CACHE_TIMEOUT)
+            if app_settings.PAGE_CACHE_TIMEOUT and timeout and request.method == "GET":
                 store = answers_store(response)
                 entry_key = learn_cache_key(request, response, timeout, key_prefix, store)
                 store.set(entry_key, (scope.until, response), timeout)
@@ -115,7 +116,7 @@ def fetch(request):
 
 def set_max_age(request, response, until):
     """How long browsers and proxies may keep an answer: never past the moment it changes."""
-    longest = settings.API_CACHE_MAX_AGE if is_api(request) else settings.PAGE_CACHE_MAX_AGE
+    longest = app_settings.API_CACHE_MAX_AGE if is_api(request) else app_settings.PAGE_CACHE_MAX_AGE
     patch_cache_control(response, max_age=seconds_left(until, longest))
 
 

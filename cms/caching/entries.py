@@ -3,7 +3,6 @@
 import hashlib
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -12,6 +11,7 @@ from wagtail.url_routing import RouteResult
 
 from cms.caching.scopes import current, making, seconds_left, valid_until
 from cms.caching.version import version
+from cms.conf import app_settings
 
 
 def key(name, *parts):
@@ -67,7 +67,7 @@ def cached_each(name, items, parts, make):
 
 def keep(made, until):
     """Keep {key: value} until the version moves on, or `until` (if sooner)."""
-    timeout = seconds_left(until, settings.FRAGMENT_CACHE_TIMEOUT)
+    timeout = seconds_left(until, app_settings.FRAGMENT_CACHE_TIMEOUT)
     if timeout:
         cache.set_many({k: (until, value) for k, value in made.items()}, timeout)
 

@@ -14,7 +14,9 @@ def organisation(context):
     """The site's settings, for its logo, and its name (or WAGTAIL_SITE_NAME until one is set)."""
     request = context.get("request")
     site_settings = SiteSettings.for_request(request) if request else None
-    name = (site_settings and site_settings.organisation_name) or settings.WAGTAIL_SITE_NAME
+    name = (site_settings and site_settings.organisation_name) or getattr(
+        settings, "WAGTAIL_SITE_NAME", ""
+    )
     return {"name": name, "logo": site_settings.logo if site_settings else None}
 
 

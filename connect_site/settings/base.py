@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "programs",
     "resources",
     "contact",
+    "partners",
     "accounts",
     "wagtail.api.v2",
     "wagtail.api.v3",
@@ -130,11 +131,11 @@ DATABASES = {"default": services.database(BASE_DIR / "db.sqlite3")}
 CACHES = services.caches(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))
 # How long parts of answers (menu, footer, listing entries) are kept; any content change renews
 # them sooner (cms.caching).
-FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "3600"))
+PEER_SUPPORT_FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "3600"))
 # Whole pages and API answers for anonymous visitors (cms.caching), renewed at once on any
-# content change; 0 turns that cache off. Browsers and proxies may reuse a page for PAGE_CACHE_MAX_AGE.
-PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
-PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+# content change; 0 turns that cache off. Browsers and proxies may reuse a page for PEER_SUPPORT_PAGE_CACHE_MAX_AGE.
+PEER_SUPPORT_PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
+PEER_SUPPORT_PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -171,7 +172,7 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
 WAGTAILAPI_LIMIT_MAX = 100
 # How long browsers and proxies may reuse an anonymous API answer before asking again (ETag).
-API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+PEER_SUPPORT_API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 
 # Previewing drafts in an external front end: set its address to offer "External front end" beside
 # the usual preview. It gets ?content_type=…&token=… and fetches /api/v3/preview/ with them.
@@ -181,7 +182,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": False,
 }
 # How long a preview token works, in seconds.
-HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))
+PEER_SUPPORT_HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))
 
 # CORS, for the API only: the content is public, so any site may read it anonymously, unless
 # CORS_ALLOWED_ORIGINS names the only sites that may. Cookies never go cross-origin.
@@ -201,7 +202,7 @@ LOGGING = {
 }
 
 # Shown on the error page when the site's own settings cannot be read (e.g. the database is down).
-CRISIS_NOTICE_FALLBACK = {
+PEER_SUPPORT_CRISIS_NOTICE_FALLBACK = {
     "crisis_notice": os.environ.get(
         "CRISIS_NOTICE_FALLBACK",
         "In crisis or thinking about suicide? Call or text 9-8-8, any time. In an emergency, call 9-1-1.",
@@ -209,7 +210,9 @@ CRISIS_NOTICE_FALLBACK = {
     "crisis_phone": os.environ.get("CRISIS_PHONE_FALLBACK", "9-8-8"),
 }
 # The quick exit's destination on those pages (empty: no quick exit there).
-QUICK_EXIT_FALLBACK_URL = os.environ.get("QUICK_EXIT_FALLBACK_URL", "https://weather.gc.ca/")
+PEER_SUPPORT_QUICK_EXIT_FALLBACK_URL = os.environ.get(
+    "QUICK_EXIT_FALLBACK_URL", "https://weather.gc.ca/"
+)
 
 # Email (form notifications, newsletter confirmations). The timeout keeps a slow mail server from
 # holding up a visitor: the submission is already stored and the failure is logged.
@@ -221,14 +224,17 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
+# The calendar, program list and directory pages go under the home page (programs, resources).
+PEER_SUPPORT_PARENT_PAGE_TYPES = ["home.HomePage"]
+
 # Contact forms and newsletter (contact/). Rate limits count per IP address in the default cache.
-FORM_MINIMUM_SECONDS = 3
+PEER_SUPPORT_FORM_MINIMUM_SECONDS = 3
 # Error reports about a post to a public page show none of what the visitor wrote.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "contact.error_reports.VisitorAnswersFilter"
-FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
+PEER_SUPPORT_FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
 # Behind a reverse proxy every visitor has the proxy's address: name the header it sets instead.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
-NEWSLETTER_CONFIRMATION_DAYS = 7
+PEER_SUPPORT_NEWSLETTER_CONFIRMATION_DAYS = 7
 
 # Uploads: no SVG (it can carry scripts), and limits an old phone's photo fits within.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -3,7 +3,6 @@
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core import signing
 from django.db import models
 from django.shortcuts import redirect
@@ -19,6 +18,7 @@ from wagtail.models import Page
 
 from cms.blocks import PARAGRAPH_FEATURES
 from cms.caching import CachedPrivacyMixin
+from cms.conf import app_settings
 from contact.forms import NewsletterSignupForm
 from contact.mail import send_or_log
 from contact.models.pages import ContactPageMixin
@@ -122,7 +122,7 @@ class NewsletterPage(CachedPrivacyMixin, ContactPageMixin, RoutablePageMixin, Pa
         subscriber.signed_up_at = timezone.now()
         subscriber.save(update_fields=["signed_up_at"])
         link = self.link(request, "confirm", subscriber.confirm_token())
-        context = {"page": self, "link": link, "days": settings.NEWSLETTER_CONFIRMATION_DAYS}
+        context = {"page": self, "link": link, "days": app_settings.NEWSLETTER_CONFIRMATION_DAYS}
         send_or_log(
             f"Please confirm your signup: {self.title}",
             render_to_string("contact/newsletter_confirm_email.txt", context),
@@ -139,7 +139,7 @@ class NewsletterPage(CachedPrivacyMixin, ContactPageMixin, RoutablePageMixin, Pa
     @path("confirm/", name="confirm")
     def confirm(self, request):
         """A button to confirm (link checkers in mail programs must not confirm by visiting)."""
-        max_age = timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS)
+        max_age = timedelta(days=app_settings.NEWSLETTER_CONFIRMATION_DAYS)
         subscriber = subscriber_from_token(request.GET.get("token", ""), CONFIRM_SALT, max_age)
         if subscriber and request.method == "POST" and not subscriber.confirmed:
             subscriber.confirmed_at = timezone.now()

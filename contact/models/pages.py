@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
 from cms.caching import CachedPrivacyMixin
+from cms.conf import app_settings
 from contact.forms import ContactFormBuilder
 from contact.mail import NotSent, send_or_log, send_or_raise
 from contact.protection import rate_limited
@@ -44,7 +45,7 @@ class ContactPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["confirmation_days"] = settings.NEWSLETTER_CONFIRMATION_DAYS
+        context["confirmation_days"] = app_settings.NEWSLETTER_CONFIRMATION_DAYS
         return context
 
     def too_many_posts(self, request, form):
@@ -250,7 +251,7 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
                 f"Someone sent the form '{self.title}' on the website. Their answers are below "
                 f"and are not kept on the website.\n\n{super().render_email(form)}\n"
             )
-        url = settings.WAGTAILADMIN_BASE_URL + reverse(
+        url = getattr(settings, "WAGTAILADMIN_BASE_URL", "") + reverse(
             "wagtailforms:list_submissions", args=[self.pk]
         )
         return (

@@ -1,4 +1,3 @@
 from home.models.pages import ContentPage, HomePage
-from home.models.partners import Partner
 
-__all__ = ["ContentPage", "HomePage", "Partner"]
+__all__ = ["ContentPage", "HomePage"]

@@ -90,7 +90,7 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
         max_length=20, choices=FORMATS, default="in_person", help_text="Where it happens."
     )
     venue_name = models.CharField(
-        max_length=200, blank=True, help_text="e.g. 'CONNECT drop-in room'. Needed in person."
+        max_length=200, blank=True, help_text="e.g. 'Community centre, room 2'. Needed in person."
     )
     online_url = models.URLField(
         blank=True, help_text="The video call or stream link. Needed for online events."

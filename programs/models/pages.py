@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
 from cms.caching import CachedPrivacyMixin, cached, cached_each, valid_until
+from cms.conf import app_settings
 from cms.models import ExternalPreviewMixin
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
@@ -65,7 +66,7 @@ class ProgramIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, Page):
         help_text="A few sentences introducing the workshops and groups you run.",
     )
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = app_settings.PARENT_PAGE_TYPES
     subpage_types = ["programs.ProgramPage"]
     max_count = 1
 
@@ -283,7 +284,7 @@ class EventIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoute
         help_text="Optional text above the calendar, e.g. how to get to events.",
     )
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = app_settings.PARENT_PAGE_TYPES
     subpage_types = []
     max_count = 1
 

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
 from cms.caching import CachedPrivacyMixin, cached, cached_each
+from cms.conf import app_settings
 from cms.models import ExternalPreviewMixin
 from resources.models.directory import (
     Language,
@@ -41,7 +42,7 @@ class ResourceIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, RoutablePageMi
         "if you cite sources with [1], [2].",
     )
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = app_settings.PARENT_PAGE_TYPES
     subpage_types = []
     max_count = 1
 

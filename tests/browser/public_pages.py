@@ -49,9 +49,9 @@ PUBLIC_PAGES = {
 def visit(page, base_url, name, settings):
     """Open the named public page in the browser as a visitor would, checking its HTTP status."""
     public_page = PUBLIC_PAGES[name]
-    settings.FORM_MINIMUM_SECONDS = 0  # so an empty form shows only its own errors
+    settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS = 0  # so an empty form shows only its own errors
     if public_page.status == 429:
-        settings.FORM_RATE_LIMIT = "0/h"
+        settings.PEER_SUPPORT_FORM_RATE_LIMIT = "0/h"
     if public_page.served_by:
         response = public_page.served_by(RequestFactory().get(public_page.path))
         page.route(

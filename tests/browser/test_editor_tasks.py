@@ -7,7 +7,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from cms.models import SiteSettings
-from home.models import HomePage, Partner
+from home.models import HomePage
+from partners.models import Partner
 from resources.models import Resource
 from tests.accounts.factories import TOTPDeviceFactory
 from tests.browser.conftest import (

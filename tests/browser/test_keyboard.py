@@ -83,7 +83,7 @@ def test_skip_link_is_first_visible_when_focused_and_moves_focus_to_main(public_
 def test_after_a_failed_send_focus_goes_to_the_errors_which_lead_to_each_field(
     public_site, page, settings
 ):
-    settings.FORM_MINIMUM_SECONDS = 0
+    settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS = 0
     page.goto(public_site + "/inquire/")
     page.locator("#id_email").fill("not an address")
     page.locator("main form button[type=submit]").focus()

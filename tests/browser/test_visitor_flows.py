@@ -32,7 +32,7 @@ def read_and_download_inquiries(page):
 
 
 def test_visitor_corrects_inquiry_and_form_manager_exports_it(site, page, settings, volunteer):
-    settings.FORM_MINIMUM_SECONDS = 0
+    settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS = 0
     page.goto(f"{site}/inquire/")
     fill_inquiry(page, "sam.example.org")
 

@@ -102,7 +102,7 @@ def test_bad_parameters_are_answered_400(client, home_page, query, message):
     assert get_json(client, query, status=400)["detail"].startswith(message)
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_remembered_cards_read_no_pages_and_show_an_edit_at_once(client, programs):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     index, art, _ = programs

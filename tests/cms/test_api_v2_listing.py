@@ -30,7 +30,7 @@ def read_while(call):
     return result, " ".join(query["sql"] for query in queries)
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_remembered_pages_read_no_page_fields_and_show_an_edit_at_once(client, home_page):
     page = ContentPageFactory(parent=home_page, title="About us", intro="Who we are.")
     url = "/api/v2/pages/?type=home.ContentPage&fields=intro"
@@ -43,7 +43,7 @@ def test_remembered_pages_read_no_page_fields_and_show_an_edit_at_once(client, h
     assert [item["intro"] for item in get_items(client, url)] == ["Who we are, and why."]
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_remembered_images_read_no_tags_or_renditions(client):
     image = wagtail_factories.ImageFactory(title="Garden")
     image.tags.add("outdoors")
@@ -55,7 +55,7 @@ def test_remembered_images_read_no_tags_or_renditions(client):
     assert "wagtailimages_rendition" not in read
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_each_choice_of_fields_and_each_endpoint_has_its_own_items(client, home_page):
     page = ContentPageFactory(parent=home_page, title="About us", intro="Who we are.")
     image = wagtail_factories.ImageFactory(title="Garden")

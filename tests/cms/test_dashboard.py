@@ -23,7 +23,11 @@ def permissions(group):
 def test_editors_manage_events_partners_and_resources_and_moderators_also_publish():
     manage = {
         (app, f"{action}_{model}")
-        for app, model in [("programs", "event"), ("home", "partner"), ("resources", "resource")]
+        for app, model in [
+            ("programs", "event"),
+            ("partners", "partner"),
+            ("resources", "resource"),
+        ]
         for action in ("add", "change", "delete", "view")
     }
     assert manage <= permissions("Editors")

@@ -17,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.models import ContentVersion
-from home.models import Partner
+from partners.models import Partner
 
 OUR_APPS = ("cms", "home", "programs", "resources", "contact")
 PLAIN_CONTAINERS = (blocks.StructBlock, blocks.StreamBlock, blocks.ListBlock)
@@ -103,7 +103,7 @@ def test_the_checks_name_a_field_and_a_block_without_help_text():
     field = Partner._meta.get_field("name")
     saved, field.help_text = field.help_text, ""
     try:
-        assert list(fields_without_help(Partner)) == ["home.Partner.name"]
+        assert list(fields_without_help(Partner)) == ["partners.Partner.name"]
     finally:
         field.help_text = saved
     stream = blocks.StreamBlock([("quote", blocks.StructBlock([("words", blocks.CharBlock())]))])

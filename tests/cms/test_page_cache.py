@@ -32,7 +32,7 @@ def test_anonymous_visitors_share_one_cached_answer(page):
 
 
 def test_cache_can_be_turned_off(page, settings):
-    settings.PAGE_CACHE_TIMEOUT = 0
+    settings.PEER_SUPPORT_PAGE_CACHE_TIMEOUT = 0
     visit("/about/")
     rename_quietly(page, "Renamed")
     assert "Renamed" in visit("/about/").content.decode()
@@ -139,7 +139,7 @@ def csrf_token(html):
 def test_the_footer_signup_works_from_a_page_another_visitor_filled_the_cache_with(
     page, home_page, settings
 ):
-    settings.FORM_MINIMUM_SECONDS = 0  # the time token is the cached page's own
+    settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS = 0  # the time token is the cached page's own
     NewsletterPageFactory(parent=home_page)
     visit("/about/")
     browser = Client(enforce_csrf_checks=True)

@@ -64,7 +64,7 @@ def test_bad_expired_or_unknown_tokens_are_refused(client, draft, front_end, set
     assert tampered.status_code == 403
     assert tampered.json()["detail"] == "token: not a valid preview token."
 
-    later = time.time() + settings.HEADLESS_PREVIEW_MAX_AGE + 5
+    later = time.time() + settings.PEER_SUPPORT_HEADLESS_PREVIEW_MAX_AGE + 5
     with mock.patch("time.time", return_value=later):
         expired = client.get(PREVIEW, good)
     assert expired.status_code == 403

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def about(home_page, settings):
-    settings.PAGE_CACHE_TIMEOUT = 0  # the page itself is not cached: each view is served
+    settings.PEER_SUPPORT_PAGE_CACHE_TIMEOUT = (
+        0  # the page itself is not cached: each view is served
+    )
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     return ContentPageFactory(parent=home_page, title="About us", intro="Who we are.")
 

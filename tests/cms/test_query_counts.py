@@ -125,7 +125,9 @@ def counts(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("media")
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PAGE_CACHE_TIMEOUT=0),  # whole answers never cached
+        override_settings(
+            MEDIA_ROOT=media, PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0
+        ),  # whole answers never cached
         transaction.atomic(),
     ):
         call_command("load_seed_content", stdout=io.StringIO())

@@ -113,10 +113,10 @@ def test_an_address_that_is_not_https_is_refused_with_a_clear_error(settings_for
 
 
 def test_the_database_down_page_shows_it_with_the_fallback_address(settings):
-    settings.QUICK_EXIT_FALLBACK_URL = "https://weather.example.org/"
+    settings.PEER_SUPPORT_QUICK_EXIT_FALLBACK_URL = "https://weather.example.org/"
     html = database_unavailable(RequestFactory().get("/")).content.decode()
     assert exit_link(html)[0] == "https://weather.example.org/" and SCRIPT in html
 
-    settings.QUICK_EXIT_FALLBACK_URL = ""
+    settings.PEER_SUPPORT_QUICK_EXIT_FALLBACK_URL = ""
     html = database_unavailable(RequestFactory().get("/")).content.decode()
     assert "quick-exit" not in html and "<script" not in html

@@ -10,7 +10,8 @@ from wagtail.models import Collection, Page
 
 from benchmarks.management.commands.load_scale_content import plan
 from benchmarks.scale.images import COLLECTION
-from home.models import ContentPage, Partner
+from home.models import ContentPage
+from partners.models import Partner
 from programs.models import Event, EventDate, ProgramPage
 from resources.models import Language, Resource
 

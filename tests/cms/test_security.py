@@ -93,7 +93,8 @@ def test_our_templates_have_no_inline_styles_scripts_or_event_handlers():
     )
     offenders = [
         str(path)
-        for path in Path(django_settings.BASE_DIR, "templates").rglob("*.html")
+        for pattern in ["templates/**/*.html", "*/templates/**/*.html"]
+        for path in Path(django_settings.BASE_DIR).glob(pattern)
         if inline.search(path.read_text())
     ]
     assert offenders == []

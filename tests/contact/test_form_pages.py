@@ -118,7 +118,7 @@ def test_missing_or_forged_time_token_is_refused(client, form_page, token):
 def test_refused_form_carries_a_fresh_token_that_works_after_a_pause(client, form_page, settings):
     refused = client.post(form_page.url, {**VALID_INQUIRY, "form_started": "forged"})
     fresh = refused.context["form"].data["form_started"]
-    settings.FORM_MINIMUM_SECONDS = 0
+    settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS = 0
     client.post(form_page.url, {**VALID_INQUIRY, "form_started": fresh})
     assert FormSubmission.objects.count() == 1
 
@@ -142,9 +142,9 @@ def wait(monkeypatch, seconds):
 def test_a_cached_form_is_taken_as_late_as_the_caches_and_a_day_of_filling_in_allow(
     client, form_page, settings, monkeypatch, cache_timeout
 ):
-    settings.PAGE_CACHE_TIMEOUT = cache_timeout
+    settings.PEER_SUPPORT_PAGE_CACHE_TIMEOUT = cache_timeout
     token = cached_form_token(client, form_page)
-    wait(monkeypatch, cache_timeout + settings.PAGE_CACHE_MAX_AGE + FILLING_TIME - 60)
+    wait(monkeypatch, cache_timeout + settings.PEER_SUPPORT_PAGE_CACHE_MAX_AGE + FILLING_TIME - 60)
     response = client.post(form_page.url, {**VALID_INQUIRY, "homepage": "", "form_started": token})
     assert form_page.thank_you_text in response.content.decode()
     assert FormSubmission.objects.count() == 1
@@ -169,7 +169,7 @@ def test_a_form_kept_longer_is_refused_with_answers_kept_and_a_fresh_token(
 def test_too_many_posts_from_one_address_get_a_readable_429_with_answers_kept(
     client, form_page, settings
 ):
-    settings.FORM_RATE_LIMIT = "2/h"
+    settings.PEER_SUPPORT_FORM_RATE_LIMIT = "2/h"
     for _ in range(2):
         assert send(client, form_page, VALID_INQUIRY).status_code == 200
     response = send(client, form_page, VALID_INQUIRY)

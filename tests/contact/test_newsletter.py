@@ -53,7 +53,7 @@ def test_newsletter_page_has_the_form_and_says_what_is_kept_and_for_how_long(
 
 
 def test_rate_limit_counts_the_address_the_proxy_names(client, newsletter_page, settings):
-    settings.FORM_RATE_LIMIT = "1/h"
+    settings.PEER_SUPPORT_FORM_RATE_LIMIT = "1/h"
     settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
     assert sign_up_from(client, newsletter_page, "203.0.113.1").status_code == 200
     assert sign_up_from(client, newsletter_page, "203.0.113.2").status_code == 200
@@ -106,7 +106,10 @@ def test_expired_or_altered_confirmation_link_asks_to_sign_up_again(
     altered = link.replace("token=", "token=x")
     assert "This link has expired" in client.post(altered).content.decode()
     later = (
-        time.time() + timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS, hours=1).total_seconds()
+        time.time()
+        + timedelta(
+            days=settings.PEER_SUPPORT_NEWSLETTER_CONFIRMATION_DAYS, hours=1
+        ).total_seconds()
     )
     monkeypatch.setattr(time, "time", lambda: later)
     assert "This link has expired" in client.post(link).content.decode()
@@ -149,7 +152,7 @@ def test_bad_signup_is_explained_and_keeps_what_was_typed(
 
 
 def test_signup_honeypot_and_rate_limit(client, newsletter_page, settings):
-    settings.FORM_RATE_LIMIT = "1/h"
+    settings.PEER_SUPPORT_FORM_RATE_LIMIT = "1/h"
     trapped = client.post(newsletter_page.url, {**human(SIGNUP), "homepage": "x"})
     assert "catch spam robots" in trapped.content.decode()
     limited = sign_up(client, newsletter_page)
@@ -169,7 +172,7 @@ def test_signup_needs_no_csrf_token_but_confirming_does(newsletter_page):
 
 
 def test_footer_signup_needs_no_csrf_token_but_keeps_every_spam_check(newsletter_page, settings):
-    settings.FORM_RATE_LIMIT = "2/h"
+    settings.PEER_SUPPORT_FORM_RATE_LIMIT = "2/h"
     client = Client(enforce_csrf_checks=True)
     robot = client.post("/newsletter-signup/", {**human(SIGNUP), "homepage": "http://spam.example"})
     assert "form-alert" in robot.content.decode()

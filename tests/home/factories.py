@@ -5,8 +5,10 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
-from home.blocks import ContentStreamBlock, HomeStreamBlock, PartnersBlock
-from home.models import ContentPage, HomePage, Partner
+from home.blocks import ContentStreamBlock, HomeStreamBlock
+from home.models import ContentPage, HomePage
+from partners.blocks import PartnersBlock
+from partners.models import Partner
 from tests.cms.factories import BodyStreamBlockFactory
 from tests.programs.factories import UpcomingEventsBlockFactory
 from tests.resources.factories import ResourceListBlockFactory

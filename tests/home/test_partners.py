@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from home.models import Partner
+from partners.models import Partner
 from tests.cms.factories import SiteSettingsFactory
 from tests.home.factories import PartnerFactory
 
@@ -90,7 +90,7 @@ def test_api_partners_rejects_unknown_query_parameters(client, db):
 
 def test_volunteer_adds_a_partner_in_the_admin_and_it_is_listed(admin_client, db):
     add = admin_client.post(
-        "/admin/snippets/home/partner/add/",
+        "/admin/snippets/partners/partner/add/",
         {
             "name": "CMHA Ontario",
             "url": "https://ontario.cmha.ca/",
@@ -105,13 +105,13 @@ def test_volunteer_adds_a_partner_in_the_admin_and_it_is_listed(admin_client, db
         "CMHA Ontario",
         True,
     )
-    listing = admin_client.get("/admin/snippets/home/partner/?active=true")
+    listing = admin_client.get("/admin/snippets/partners/partner/?active=true")
     assert "CMHA Ontario" in listing.content.decode()
 
 
 def test_partner_with_a_bad_website_is_refused_with_a_message(admin_client, db):
     response = admin_client.post(
-        "/admin/snippets/home/partner/add/", {"name": "Somewhere", "url": "not a web address"}
+        "/admin/snippets/partners/partner/add/", {"name": "Somewhere", "url": "not a web address"}
     )
     assert "Enter a valid URL." in response.content.decode()
     assert not Partner.objects.exists()
@@ -127,21 +127,21 @@ def test_home_page_api_gives_the_partners_section_with_its_partners(client, part
     assert [partner["name"] for partner in section["value"]["partners"]] == ["Hospital", "Library"]
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_cached_section_reads_no_partners_and_shows_an_edit_at_once(client, partners_section):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     partner = PartnerFactory(name="Western University")
     client.get("/")
     with CaptureQueriesContext(connection) as queries:
         assert "Western University" in client.get("/").content.decode()
-    assert not [query for query in queries if "home_partner" in query["sql"]]
+    assert not [query for query in queries if "partners_partner" in query["sql"]]
     partner.name = "Western University Counselling"
     partner.logo = None
     partner.save()
     assert "Western University Counselling" in client.get("/").content.decode()
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 @pytest.mark.parametrize("address", ["/api/v3/partners/", "/api/v2/pages/{page}/"])
 def test_api_reads_partners_once_and_shows_an_edit_at_once(client, partners_section, address):
     SiteSettingsFactory()
@@ -150,7 +150,7 @@ def test_api_reads_partners_once_and_shows_an_edit_at_once(client, partners_sect
     client.get(address)
     with CaptureQueriesContext(connection) as queries:
         assert "Western University" in client.get(address).content.decode()
-    assert not [query for query in queries if "home_partner" in query["sql"]]
+    assert not [query for query in queries if "partners_partner" in query["sql"]]
     partner.active = False
     partner.save()
     assert "Western University" not in client.get(address).content.decode()

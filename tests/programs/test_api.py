@@ -235,7 +235,7 @@ def test_upcoming_events_block_gives_the_next_events_as_the_events_api_does(
     assert [event["title"] for event in block["value"]["events"]] == ["Sooner"]
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_remembered_items_read_no_events_and_show_an_edit_at_once(client, calendar_page, program):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     event = EventFactory(title="Picnic", program=program, start=days_from_now(6))

@@ -189,7 +189,7 @@ def queries_per_listing(client, program, count):
     return counts
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_listing_dates_costs_the_same_queries_for_few_events_or_many(
     client, home_page, calendar_page, program
 ):

@@ -155,7 +155,7 @@ def test_publishing_an_event_shows_it_at_once(client, home_page, calendar_page):
     assert ">Picnic<" in html(client, "/events/")
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_remembered_calendar_entries_read_no_events_and_show_an_edit_at_once(client, calendar_page):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     event = EventFactory(title="Picnic", start=days_from_now(6))

@@ -56,7 +56,7 @@ def test_a_short_list_has_no_page_links(client, program):
     assert 'class="pagination"' not in response.content.decode()
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_remembered_entries_read_no_programs_and_show_an_edit_at_once(client, program_list):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     listed(client)

@@ -149,7 +149,7 @@ def test_hsds_download_applies_the_filters(client, listed):
     assert [org["name"] for org in response.json()["contents"]] == ["Réseau francophone"]
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_remembered_items_read_no_details_and_show_an_edit_at_once(client, listed):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     client.get(API)

@@ -202,7 +202,7 @@ def test_intro_blocks_and_references_render(client, home_page):
     assert '<li id="ref-1">' in html
 
 
-@override_settings(PAGE_CACHE_TIMEOUT=0)
+@override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)
 def test_remembered_entries_and_filters_read_nothing_and_show_an_edit_at_once(client, directory):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     resource = ResourceFactory(

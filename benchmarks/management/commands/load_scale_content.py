@@ -34,7 +34,8 @@ from benchmarks.scale.images import (
 from benchmarks.scale.programs import ensure_events, ensure_programs
 from benchmarks.scale.resources import ensure_resources, remove_unused_languages
 from cms.caching import move_version_on
-from home.models import HomePage, Partner
+from home.models import HomePage
+from partners.models import Partner
 from programs.models import Event, EventIndexPage, ProgramIndexPage
 from resources.models import Resource, ResourceIndexPage
 

@@ -2,10 +2,10 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from cms.conf import app_settings
 from contact.models import NewsletterSubscriber
 from contact.models.pages import expired_submissions
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         now = timezone.now()
         submissions = expired_submissions(now)
         signups = NewsletterSubscriber.objects.unconfirmed_before(
-            now - timedelta(days=settings.NEWSLETTER_CONFIRMATION_DAYS)
+            now - timedelta(days=app_settings.NEWSLETTER_CONFIRMATION_DAYS)
         )
         counts = (submissions.count(), signups.count())
         verb = "Would delete" if dry_run else "Deleted"

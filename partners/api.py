@@ -5,7 +5,7 @@ from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
 
 from cms.pagination import ListPagination
-from home.blocks import PartnerOut, partners_representation
+from partners.blocks import PartnerOut, partners_representation
 
 router = Router(tags=["partners"], auth=AllowAnonymous())
 

@@ -1,9 +1,9 @@
-"""Admin screens: the partners shown on the home page."""
+"""Admin screens: the partners, under their own menu item."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import Partner
+from partners.models import Partner
 
 
 class PartnerViewSet(SnippetViewSet):

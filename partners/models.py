@@ -1,4 +1,4 @@
-"""Partners: organisations shown in the home page's partners section and /api/v3/partners/."""
+"""Partners: organisations shown in a partners section (PartnersBlock) and /api/v3/partners/."""
 
 from django.db import models
 from django.db.models import Prefetch
@@ -27,7 +27,7 @@ class PartnerQuerySet(models.QuerySet):
 
 
 class Partner(models.Model):
-    """An organisation that works with or supports us, shown in the home page's partners section."""
+    """An organisation that works with or supports us, shown in the partners section."""
 
     name = models.CharField(max_length=120, help_text="The partner's name, e.g. 'CMHA Ontario'.")
     logo = models.ForeignKey(

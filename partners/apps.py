@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class PartnersConfig(AppConfig):
+    """Partners: organisations shown in a partners section and /api/v3/partners/."""
+
+    name = "partners"
+    # As our migrations were made: the same whatever DEFAULT_AUTO_FIELD the host site has.
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.caching import invalidated_by
+        from partners.models import Partner
+
+        invalidated_by(Partner)
