@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.dashboard import DashboardPanel
-from programs.models import Event, EventDate, ProgramPage
+from programs.models import Closure, Event, EventDate, ProgramPage
 
 
 class EventFilterSet(WagtailFilterSet):
@@ -53,6 +53,24 @@ class EventViewSet(SnippetViewSet):
 register_snippet(EventViewSet)
 
 
+class ClosureViewSet(SnippetViewSet):
+    """Days the whole organisation is closed: every event's date that day shows as cancelled."""
+
+    model = Closure
+    icon = "calendar-alt"
+    menu_label = "Closure days"
+    menu_order = 201
+    add_to_admin_menu = True
+    list_display = ["date", "label"]
+    ordering = ["-date"]
+
+
+register_snippet(ClosureViewSet)
+
+
+STATUS_NOTES = {"cancelled": " (cancelled)", "postponed": " (postponed)", "moved": " (moved)"}
+
+
 class UpcomingEventsPanel(DashboardPanel):
     """The next dates on the calendar, each linked to its event's edit screen."""
 
@@ -69,7 +87,7 @@ class UpcomingEventsPanel(DashboardPanel):
                 occurrence.event.title,
                 reverse(edit, args=[quote(occurrence.event.pk)]),
                 f"{timezone.localtime(occurrence.start):%a %b %-d, %-I:%M %p}"
-                + (" (cancelled)" if occurrence.is_cancelled else ""),
+                + STATUS_NOTES.get(occurrence.status, ""),
             )
             for occurrence in EventDate.objects.live().select_related("event").upcoming()[:5]
         ]

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from programs.models import Event
 from tests.programs.factories import EventFactory, ProgramIndexPageFactory, ProgramPageFactory
@@ -21,8 +21,9 @@ def listed(admin_client, query=""):
     return {event.title for event in response.context["object_list"]}
 
 
-def form_data(**overrides):
-    """What a volunteer types into the add-event form, as the browser posts it."""
+def form_data(date_changes=(), initial_changes=0, **overrides):
+    """What a volunteer types into the add-event form, as the browser posts it, with these
+    changes to single dates."""
     data = {
         "title": "Open circle",
         "slug": "",
@@ -43,6 +44,9 @@ def form_data(**overrides):
         "repeat": "",
         "repeat_until": "",
         "action-publish": "publish",
+        **nested_form_data(
+            {"date_changes": inline_formset(list(date_changes), initial=initial_changes)}
+        ),
     }
     return {**data, **overrides}
 
