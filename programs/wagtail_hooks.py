@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from cms.dashboard import DashboardPanel
 from programs.models import Closure, Event, EventDate, ProgramPage
@@ -36,6 +36,15 @@ class EventFilterSet(WagtailFilterSet):
         return queryset.exclude(pk__in=upcoming.values("pk"))
 
 
+class EventCreateView(CreateView):
+    """The add-event form, without autosave: a click on Save while the first autosave was still
+    under way created the event a second time. Autosave starts once the event is saved."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
+
+
 class EventViewSet(SnippetViewSet):
     """Events, under their own menu item so volunteers find them without knowing 'snippets'."""
 
@@ -48,6 +57,7 @@ class EventViewSet(SnippetViewSet):
     list_export = ["title", "program", "start", "end", "repeat", "repeat_until", "status"]
     filterset_class = EventFilterSet
     ordering = ["-start"]
+    add_view_class = EventCreateView
 
 
 register_snippet(EventViewSet)

@@ -44,6 +44,11 @@ class EventQuerySet(models.QuerySet):
         dates = EventDate.objects.filter(event=OuterRef("pk")).between(start, end)
         return self.filter(Exists(dates))
 
+    def with_changed_dates(self):
+        """With `changed_dates`: each event's dates cancelled, moved or added, soonest first."""
+        changed = EventDate.objects.exclude(change="").order_by("start")
+        return self.prefetch_related(Prefetch("dates", changed, to_attr="changed_dates"))
+
     def recent_and_upcoming(self, now=None):
         """Events with a date in the last month or still to come, e.g. for calendar feeds."""
         return self.overlapping(start=(now or timezone.now()) - RECENT)
