@@ -1,8 +1,10 @@
 """Volunteers cancel, move or add one date of a repeating event, and close the whole site on a day."""
 
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from programs.models import Event, EventDate
@@ -241,3 +243,31 @@ def test_dates_are_remade_with_their_changes_in_constant_queries(django_assert_n
         with django_assert_num_queries(5):
             EventDate.objects.rebuild([group])
     assert EventDate.objects.filter(change="cancelled").count() == 20
+
+
+def test_a_scheduled_change_goes_live_when_publish_scheduled_runs_past_its_time(
+    admin_client, weekly_event
+):
+    go_live = timezone.localtime() + timedelta(hours=2)
+    change = {"original_start": MARCH_14, "note": "Snow day"}
+    edit(admin_client, weekly_event, change, go_live_at=f"{go_live:%Y-%m-%d %H:%M}")
+    call_command("publish_scheduled")
+    assert not weekly_event.dates.exclude(change="").exists()
+
+    with mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(minutes=1)):
+        call_command("publish_scheduled")
+    assert weekly_event.dates.get(change="cancelled").note == "Snow day"
+
+
+def test_an_editors_change_waits_for_a_moderator(signed_in_as, weekly_event):
+    editor = signed_in_as("Editors")
+    data = form_data(
+        date_changes=[{"kind": "cancel", "original_start": MARCH_14, "note": "Snow day"}],
+        **WEEKLY,
+        **{"action-submit": "submit"},
+    )
+    del data["action-publish"]
+    assert editor.post(f"{EVENTS}edit/{weekly_event.pk}/", data).status_code == 302
+    weekly_event.refresh_from_db()
+    assert weekly_event.workflow_in_progress
+    assert not weekly_event.dates.exclude(change="").exists()

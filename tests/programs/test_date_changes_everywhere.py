@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from programs.models import Event
-from tests.programs.factories import ClosureFactory, change_dates
+from tests.programs.factories import ClosureFactory, EventFactory, change_dates
 from tests.programs.test_events import toronto, weekly
 from tests.programs.test_listings import with_upcoming_events_block
 
@@ -187,3 +187,26 @@ def test_pages_feeds_and_api_cost_the_same_queries_however_many_dates_are_change
     ClosureFactory(date=date(2030, 4, 4), label="Easter")
     assert Event.objects.get().dates.exclude(change="").count() == 8  # from 4
     assert query_counts(client) == few
+
+
+def test_a_moved_dates_new_end_is_when_the_calendar_next_changes(client, calendar_page):
+    now = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    with time_machine.travel(now, tick=False) as frozen:
+        event = EventFactory(title="Art night", start=now, end=now + timedelta(hours=1))
+        moved = {"new_start": now + timedelta(hours=3), "new_end": now + timedelta(hours=4)}
+        change_dates(event, {"kind": "move", "original_start": event.start, **moved})
+        assert "Art night" in client.get("/events/").content.decode()
+
+        frozen.shift(timedelta(hours=3, minutes=59, seconds=30))  # long past its planned end
+        answer = client.get("/events/")
+        assert "Art night" in answer.content.decode()
+        assert answer["Cache-Control"].endswith("max-age=30")  # kept only until its new end
+
+        frozen.shift(timedelta(minutes=1))
+        assert "Art night" not in client.get("/events/").content.decode()
+
+
+def test_a_new_closure_day_shows_at_once_on_kept_pages(client, calendar_page, group):
+    assert "Closed for Easter" not in client.get("/events/").content.decode()
+    ClosureFactory(date=date(2030, 4, 4), label="Closed for Easter")
+    assert "Cancelled this time: Closed for Easter" in client.get("/events/").content.decode()
