@@ -114,7 +114,11 @@ def test_bad_filters_in_the_address_still_show_the_list(admin_client, query):
 def test_new_event_form_does_not_autosave_so_a_save_click_cannot_make_a_second_event(
     admin_client,
 ):
-    assert "data-w-autosave-interval-value" not in admin_client.get(f"{EVENTS}add/").content.decode()
+    assert (
+        "data-w-autosave-interval-value" not in admin_client.get(f"{EVENTS}add/").content.decode()
+    )
     admin_client.post(f"{EVENTS}add/", form_data())
     edit = admin_client.get(f"{EVENTS}edit/{Event.objects.get().pk}/").content.decode()
-    assert "data-w-autosave-interval-value" in edit  # once saved, changes are kept as they are typed
+    assert (
+        "data-w-autosave-interval-value" in edit
+    )  # once saved, changes are kept as they are typed
