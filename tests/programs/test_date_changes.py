@@ -271,3 +271,12 @@ def test_an_editors_change_waits_for_a_moderator(signed_in_as, weekly_event):
     weekly_event.refresh_from_db()
     assert weekly_event.workflow_in_progress
     assert not weekly_event.dates.exclude(change="").exists()
+
+
+def test_moderators_manage_closure_days_and_editors_see_them(signed_in_as):
+    closures = "/admin/snippets/programs/closure/"
+    moderator, editor = signed_in_as("Moderators"), signed_in_as("Editors")
+    added = moderator.post(f"{closures}add/", {"date": "2030-10-14", "label": "Thanksgiving"})
+    assert added.status_code == 302
+    assert editor.get(closures).status_code == 200
+    assert editor.get(f"{closures}add/").status_code == 302  # sent away: not allowed
