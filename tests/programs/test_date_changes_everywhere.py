@@ -210,3 +210,10 @@ def test_a_new_closure_day_shows_at_once_on_kept_pages(client, calendar_page, gr
     assert "Closed for Easter" not in client.get("/events/").content.decode()
     ClosureFactory(date=date(2030, 4, 4), label="Closed for Easter")
     assert "Cancelled this time: Closed for Easter" in client.get("/events/").content.decode()
+
+
+def test_dashboard_panel_marks_cancelled_and_moved_dates(admin_client, group):
+    panel = admin_client.get("/admin/").content.decode()
+    assert "Thu Mar 14, 6:00 PM (cancelled)" in panel
+    assert "Fri Mar 22, 7:00 PM (moved)" in panel
+    assert "Sat Mar 16, 10:00 AM" in panel
