@@ -19,6 +19,7 @@ from programs.models.pages import live_events_page
 from programs.schemas import (
     EventBase,
     EventDetail,
+    dates_representation,
     event_representation,
     occurrences_representation,
 )
@@ -80,9 +81,7 @@ def event_detail(request, event_id: int):
     event = get_object_or_404(Event.objects.live().select_related("program"), pk=event_id)
     upcoming = until_one_ends(event.dates.upcoming())
     representation = event_representation(event, event.start, event.end, live_events_page())
-    representation["upcoming"] = [
-        {"start": timezone.localtime(o.start), "end": timezone.localtime(o.end)} for o in upcoming
-    ]
+    representation["upcoming"] = [dates_representation(date) for date in upcoming]
     return representation
 
 

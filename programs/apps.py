@@ -10,6 +10,6 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         from cms.caching import invalidated_by
-        from programs.models import Event
+        from programs.models import Closure, DateChange, Event
 
-        invalidated_by(Event)
+        invalidated_by(Event, DateChange, Closure)

@@ -1,12 +1,13 @@
 """iCalendar (RFC 5545) feeds of events, for calendar apps to subscribe to or import."""
 
 import re
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from html import unescape
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.html import strip_tags
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
@@ -17,7 +18,11 @@ STATUSES = {
     "scheduled": STATUS.CONFIRMED,
     "cancelled": STATUS.CANCELLED,
     "postponed": STATUS.TENTATIVE,
+    "moved": STATUS.CONFIRMED,
 }
+# SEQUENCE counts seconds from here to when the event's dates last changed: it grows with every
+# change and stays a 32-bit number until 2088, as some calendar apps expect.
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 # Some calendar apps hide or ignore STATUS, and our events stay listed, clearly marked.
 SUMMARY_PREFIXES = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
 LINE_ENDS = re.compile(r"</(p|li)>|<br\s*/?>", re.IGNORECASE)
@@ -25,12 +30,14 @@ LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 
 
 def calendar_response(events, filename, title, events_page):
-    """The events as a calendar file, `<filename>.ics`: one VEVENT each, repeats as an RRULE, each
-    linking to its page under `events_page` (if there is one)."""
+    """The events (with_changed_dates) as a calendar file, `<filename>.ics`: one VEVENT each, repeats as an RRULE with
+    an override for each cancelled or moved date and a VEVENT of its own for each extra date,
+    each linking to its page under `events_page` (if there is one)."""
     site = Site.objects.get(is_default_site=True)
     calendar = new_calendar(site.site_name or getattr(settings, "WAGTAIL_SITE_NAME", ""), title)
     for event in events:
-        calendar.add_component(vevent(event, site.hostname, events_page))
+        for component in vevents(event, site.hostname, events_page):
+            calendar.add_component(component)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
@@ -49,33 +56,57 @@ def new_calendar(site_name, title):
     return calendar
 
 
-def vevent(event, hostname, events_page):
-    """One event as a VEVENT whose UID stays the same when the event is edited."""
-    start, end = start_and_end(event)
+def vevents(event, hostname, events_page):
+    """The event's VEVENTs: the event itself (a one-off event as its only date now is), then for
+    a repeating one an override of each cancelled or moved date, then each extra date."""
+    uid = f"event-{event.pk}@{hostname}"
+    rule_dates = [date for date in event.changed_dates if date.change != "added"]
+    if not event.repeat:
+        yield vevent(event, uid, events_page, rule_dates[0] if rule_dates else None)
+    else:
+        yield vevent(event, uid, events_page)
+        for date in rule_dates:
+            yield vevent(event, uid, events_page, date, recurrence_id=date.original_start)
+    for date in event.changed_dates:
+        if date.change == "added":
+            extra_uid = f"event-{event.pk}-{date.start.astimezone(UTC):%Y%m%dT%H%M%SZ}@{hostname}"
+            yield vevent(event, extra_uid, events_page, date)
+
+
+def vevent(event, uid, events_page, date=None, recurrence_id=None):
+    """The event, or one of its dates (`date`), as a VEVENT; the UID stays the same when the event
+    is edited, and SEQUENCE grows with every change of its dates."""
+    start, end = start_and_end(event, date or event)
+    status = date.status if date else event.status
     published = event.last_published_at  # In UTC, as Django gives every datetime.
+    changed = event.dates_changed_at
     component = VEvent.new(
-        uid=f"event-{event.pk}@{hostname}",
+        uid=uid,
         # Events made outside the admin were never published; DTSTAMP is then this copy's.
         stamp=published or timezone.now(),
         last_modified=published,
         start=start,
         end=end,
-        summary=SUMMARY_PREFIXES.get(event.status, "") + event.title,
-        description=description(event) or None,
-        location=location(event) or None,
+        recurrence_id=recurrence_id and start_and_end(event, None, recurrence_id)[0],
+        sequence=int((changed - SEQUENCE_EPOCH).total_seconds()) if changed else 0,
+        summary=SUMMARY_PREFIXES.get(status, "") + event.title,
+        description=description(event, date) or None,
+        location=location(event, date) or None,
         url=events_page and events_page.event_url(event),
-        status=STATUSES[event.status],
+        status=STATUSES[status],
     )
-    if event.repeat:
+    if event.repeat and date is None:
         component.add("RRULE", {"FREQ": event.repeat.upper(), "UNTIL": repeat_until(event)})
     return component
 
 
-def start_and_end(event):
-    """DTSTART and DTEND: Toronto times, or dates (the end exclusive) for an all-day event."""
-    start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+def start_and_end(event, span, start=None):
+    """DTSTART and DTEND of the span (the event or one of its dates), or the given start alone:
+    Toronto times, or dates (the end exclusive) for an all-day event."""
+    start = timezone.localtime(start or span.start)
+    end = span and timezone.localtime(span.end)
     if event.all_day:
-        return start.date(), end.date() + timedelta(days=1)
+        return start.date(), end and end.date() + timedelta(days=1)
     return start, end
 
 
@@ -85,14 +116,26 @@ def repeat_until(event):
     return last_start.date() if event.all_day else last_start.astimezone(UTC)
 
 
-def description(event):
-    """The description as plain text, then where to register and the link to join online."""
-    parts = [plain_text(event.description)]
+def description(event, date=None):
+    """What changed on this date, the description as plain text, then where to register and the
+    link to join online."""
+    link = date.link if date else event.online_url
+    parts = [date and date_change(date), plain_text(event.description)]
     if event.registration_url:
         parts.append(f"Register: {event.registration_url}")
-    if event.online_url:
-        parts.append(f"Join online: {event.online_url}")
+    if link:
+        parts.append(f"Join online: {link}")
     return "\n\n".join(part for part in parts if part)
+
+
+def date_change(date):
+    """What changed on this one date, in words, e.g. 'Cancelled this time: Snow day'."""
+    if date.change == "cancelled":
+        return f"Cancelled this time: {date.note}" if date.note else "Cancelled this time."
+    if date.change == "moved":
+        moved = f"Moved from {format_date(timezone.localtime(date.original_start), 'l, F j, P')}"
+        return f"{moved}: {date.note}" if date.note else f"{moved}."
+    return date.note
 
 
 def plain_text(html):
@@ -101,8 +144,10 @@ def plain_text(html):
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def location(event):
-    """The venue and its address, or the link to join for an online-only event."""
+def location(event, date=None):
+    """The venue (this date's, if it has its own) and its address, or the link to join for an
+    online-only event."""
     if event.format == "online":
-        return event.online_url
-    return ", ".join(part for part in [event.venue_name, *event.address_lines] if part)
+        return date.link if date else event.online_url
+    venue = date.venue if date else event.venue_name
+    return ", ".join(part for part in [venue, *event.address_lines] if part)

@@ -21,9 +21,18 @@ class EventBase(Schema):
     start: datetime = Field(description="Start of this date, in Toronto time with its offset.")
     end: datetime
     all_day: bool
-    status: Literal["scheduled", "cancelled", "postponed"]
+    status: Literal["scheduled", "cancelled", "postponed", "moved"] = Field(
+        description="This date's status: the event's, or 'cancelled' or 'moved' when only this "
+        "date was (a closure day cancels dates too)."
+    )
+    original_start: datetime | None = Field(
+        description="When this date was planned to start, before it was moved or cancelled; "
+        "null for an extra date."
+    )
+    extra_date: bool = Field(description="True for a date added to a repeating event.")
+    note: str = Field(description="Why this date was cancelled or moved, shown to visitors.")
     format: Literal["in_person", "online", "hybrid"]
-    venue_name: str
+    venue_name: str = Field(description="Where this date happens (it may differ on one date).")
     address: list[str] = Field(description="The venue's postal address, a line per item.")
     online_url: str
     description: str = Field(description="HTML.")
@@ -38,6 +47,9 @@ class EventBase(Schema):
 class Dates(Schema):
     start: datetime
     end: datetime
+    status: Literal["scheduled", "cancelled", "postponed", "moved"]
+    original_start: datetime | None
+    note: str
 
 
 class EventDetail(EventBase):
@@ -55,6 +67,9 @@ def event_representation(event, start, end, events_page):
         "end": timezone.localtime(end),
         "all_day": event.all_day,
         "status": event.status,
+        "original_start": timezone.localtime(start),
+        "extra_date": False,
+        "note": "",
         "format": event.format,
         "venue_name": event.venue_name,
         "address": event.address_lines,
@@ -69,6 +84,27 @@ def event_representation(event, start, end, events_page):
     }
 
 
+def dates_representation(date):
+    """What the API says of one date of an event, besides the event."""
+    original_start = date.original_start and timezone.localtime(date.original_start)
+    return {
+        "start": timezone.localtime(date.start),
+        "end": timezone.localtime(date.end),
+        "status": date.status,
+        "original_start": original_start,
+        "note": date.note,
+    }
+
+
 def occurrences_representation(occurrences, events_page):
     """Each date with its event, as the API gives them; links lead under `events_page`."""
-    return [event_representation(o.event, o.start, o.end, events_page) for o in occurrences]
+    return [
+        {
+            **event_representation(o.event, o.start, o.end, events_page),
+            **dates_representation(o),
+            "extra_date": o.change == "added",
+            "venue_name": o.venue,
+            "online_url": o.link,
+        }
+        for o in occurrences
+    ]

@@ -7,10 +7,10 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from cms.dashboard import DashboardPanel
-from programs.models import Event, EventDate, ProgramPage
+from programs.models import Closure, Event, EventDate, ProgramPage
 
 
 class EventFilterSet(WagtailFilterSet):
@@ -36,6 +36,15 @@ class EventFilterSet(WagtailFilterSet):
         return queryset.exclude(pk__in=upcoming.values("pk"))
 
 
+class EventCreateView(CreateView):
+    """The add-event form, without autosave: a click on Save while the first autosave was still
+    under way created the event a second time. Autosave starts once the event is saved."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
+
+
 class EventViewSet(SnippetViewSet):
     """Events, under their own menu item so volunteers find them without knowing 'snippets'."""
 
@@ -48,9 +57,28 @@ class EventViewSet(SnippetViewSet):
     list_export = ["title", "program", "start", "end", "repeat", "repeat_until", "status"]
     filterset_class = EventFilterSet
     ordering = ["-start"]
+    add_view_class = EventCreateView
 
 
 register_snippet(EventViewSet)
+
+
+class ClosureViewSet(SnippetViewSet):
+    """Days the whole organisation is closed: every event's date that day shows as cancelled."""
+
+    model = Closure
+    icon = "calendar-alt"
+    menu_label = "Closure days"
+    menu_order = 201
+    add_to_admin_menu = True
+    list_display = ["date", "label"]
+    ordering = ["-date"]
+
+
+register_snippet(ClosureViewSet)
+
+
+STATUS_NOTES = {"cancelled": " (cancelled)", "postponed": " (postponed)", "moved": " (moved)"}
 
 
 class UpcomingEventsPanel(DashboardPanel):
@@ -69,7 +97,7 @@ class UpcomingEventsPanel(DashboardPanel):
                 occurrence.event.title,
                 reverse(edit, args=[quote(occurrence.event.pk)]),
                 f"{timezone.localtime(occurrence.start):%a %b %-d, %-I:%M %p}"
-                + (" (cancelled)" if occurrence.is_cancelled else ""),
+                + STATUS_NOTES.get(occurrence.status, ""),
             )
             for occurrence in EventDate.objects.live().select_related("event").upcoming()[:5]
         ]

@@ -9,3 +9,15 @@ HOW_TO_JOIN = [
 ]
 STATUSES = [("scheduled", "Scheduled"), ("cancelled", "Cancelled"), ("postponed", "Postponed")]
 REPEATS = [("", "Does not repeat"), ("weekly", "Every week"), ("monthly", "Every month")]
+DATE_CHANGE_KINDS = [
+    ("cancel", "Cancel this date"),
+    ("move", "Move this date"),
+    ("add", "Add an extra date"),
+]
+# What happened to one date of an event, as visitors see it.
+DATE_CHANGES = [
+    ("", "As planned"),
+    ("cancelled", "Cancelled"),
+    ("moved", "Moved"),
+    ("added", "Extra date"),
+]

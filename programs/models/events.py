@@ -1,16 +1,18 @@
 """Events: dated sessions, one-off or repeating weekly or monthly, edited as snippets."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
@@ -19,34 +21,18 @@ from wagtail.search import index
 from cms.blocks import INLINE_FEATURES
 from cms.caching import valid_until
 from cms.models import PostalAddress
-from programs.models.choices import FORMATS, REPEATS, STATUSES
+from programs.forms import DateChangesPanel, EventForm
+from programs.models.changes import Closure, DateChange
+from programs.models.choices import DATE_CHANGES, FORMATS, REPEATS, STATUSES
+from programs.models.repeats import spans_of, starts_of
 
 MAX_REPEAT_SPAN = relativedelta(years=2)
 # How far back "recent" reaches, e.g. for the calendar feed.
 RECENT = timedelta(days=30)
+# What each kind of change to one date makes of it.
+CHANGE_OUTCOMES = {"cancel": "cancelled", "move": "moved", "add": "added"}
 # The fields an event's dates are made or copied from.
-DATE_FIELDS = {"start", "end", "repeat", "repeat_until", "program", "live"}
-
-
-def starts_of(start, repeat, repeat_until):
-    """Start of every date of an event, aware, keeping local wall-clock time across DST."""
-    if not repeat:
-        return [start]
-    local_start = timezone.localtime(start)
-    until = datetime.combine(repeat_until, time.max)
-    rule = rrule(
-        WEEKLY if repeat == "weekly" else MONTHLY,
-        dtstart=local_start.replace(tzinfo=None),
-        until=until,
-    )
-    zone = local_start.tzinfo
-    return [moment.replace(tzinfo=zone) for moment in rule]
-
-
-def spans_of(start, end, repeat, repeat_until):
-    """(start, end) of every date of an event with these fields, soonest first."""
-    duration = end - start
-    return [(begin, begin + duration) for begin in starts_of(start, repeat, repeat_until)]
+DATE_FIELDS = {"start", "end", "repeat", "repeat_until", "program", "live", "meets_on_closure_days"}
 
 
 class EventQuerySet(models.QuerySet):
@@ -58,12 +44,19 @@ class EventQuerySet(models.QuerySet):
         dates = EventDate.objects.filter(event=OuterRef("pk")).between(start, end)
         return self.filter(Exists(dates))
 
+    def with_changed_dates(self):
+        """With `changed_dates`: each event's dates cancelled, moved or added, soonest first."""
+        changed = EventDate.objects.exclude(change="").order_by("start")
+        return self.prefetch_related(Prefetch("dates", changed, to_attr="changed_dates"))
+
     def recent_and_upcoming(self, now=None):
         """Events with a date in the last month or still to come, e.g. for calendar feeds."""
         return self.overlapping(start=(now or timezone.now()) - RECENT)
 
 
-class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, PostalAddress):
+class Event(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel, PostalAddress
+):
     """A dated event: a session of a program, a workshop, a social; may repeat."""
 
     title = models.CharField(max_length=200, help_text="e.g. 'Peer support group'.")
@@ -117,8 +110,16 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
         blank=True,
         help_text="The last date it repeats on (at most two years after it starts).",
     )
+    meets_on_closure_days = models.BooleanField(
+        default=False,
+        help_text="Tick if it still meets on the days the whole organisation is closed "
+        "(Closure days, in the menu).",
+    )
+    # When its dates were last remade, for calendar apps to see that it changed (SEQUENCE).
+    dates_changed_at = models.DateTimeField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
+    base_form_class = EventForm
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="event")
 
     panels = [
@@ -129,8 +130,15 @@ class Event(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Postal
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("all_day"),
                 FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_until")]),
+                FieldPanel("meets_on_closure_days"),
             ],
             heading="When",
+        ),
+        DateChangesPanel(
+            "date_changes",
+            heading="Cancel, move or add one date",
+            label="Change to one date",
+            help_text="For one meeting only: the rest of the dates stay as they are.",
         ),
         MultiFieldPanel(
             [FieldPanel("format"), FieldPanel("venue_name"), FieldPanel("online_url")],
@@ -229,15 +237,20 @@ class EventDateQuerySet(models.QuerySet):
         return self.filter(live=True)
 
     def rebuild(self, events):
-        """Replace the dates of these (saved) events with those their fields give, in bulk."""
-        self.filter(event__in=[event.pk for event in events]).delete()
-        self.bulk_create(
-            self.model(
-                event=event, program_id=event.program_id, live=event.live, start=start, end=end
-            )
-            for event in events
-            for start, end in spans_of(event.start, event.end, event.repeat, event.repeat_until)
-        )
+        """Replace the dates of these (saved) events with those their fields, their changes to
+        single dates and the closure days give, in bulk."""
+        ids = [event.pk for event in events]
+        self.filter(event__in=ids).delete()
+        changes = {}
+        for change in DateChange.objects.filter(event__in=ids):
+            changes.setdefault(change.event_id, []).append(change)
+        dates = [date for event in events for date in dates_of(event, changes.get(event.pk, []))]
+        close_on_closure_days([date for date in dates if not date.event.meets_on_closure_days])
+        self.bulk_create(dates)
+        now = timezone.now()
+        Event.objects.filter(pk__in=ids).update(dates_changed_at=now)
+        for event in events:
+            event.dates_changed_at = now
 
     def between(self, start=None, end=None):
         """Dates that overlap start..end (either may be open), e.g. one under way at the start."""
@@ -269,6 +282,61 @@ class EventDateQuerySet(models.QuerySet):
         return until and until + RECENT
 
 
+def dates_of(event, changes):
+    """The event's dates as unsaved rows: its rule's, each as its change says, then extra ones."""
+    by_start = {change.original_start: change for change in changes if change.kind != "add"}
+    dates = [
+        changed(
+            EventDate(event=event, start=start, end=end, original_start=start), by_start.get(start)
+        )
+        for start, end in spans_of(event.start, event.end, event.repeat, event.repeat_until)
+    ]
+    dates += [changed(EventDate(event=event), change) for change in changes if change.kind == "add"]
+    for date in dates:
+        date.program_id, date.live = event.program_id, event.live
+    return dates
+
+
+def changed(date, change):
+    """The date as its change (if any) leaves it."""
+    if change is None:
+        return date
+    date.change, date.note = CHANGE_OUTCOMES[change.kind], change.note
+    if change.kind != "cancel":
+        date.start, date.end = change.new_start, change.new_end
+        date.venue_name, date.online_url = change.venue_name, change.online_url
+    return date
+
+
+def close_on_closure_days(dates):
+    """Cancel the dates that fall on a closure day, with its label as the reason."""
+    if not dates:
+        return
+    days = [timezone.localtime(date.start).date() for date in dates]
+    closures = dict(
+        Closure.objects.filter(date__range=(min(days), max(days))).values_list("date", "label")
+    )
+    for date, day in zip(dates, days, strict=True):
+        if day in closures and date.change != "cancelled":
+            date.change, date.note = "cancelled", closures[day]
+
+
+@receiver(post_save, sender=Closure)
+def closure_saved(sender, instance, **kwargs):
+    rebuild_dates_on({instance.date, instance.previous_date})
+
+
+@receiver(post_delete, sender=Closure)
+def closure_deleted(sender, instance, **kwargs):
+    rebuild_dates_on({instance.date})
+
+
+def rebuild_dates_on(days):
+    """Remake the dates of every event that has a date on one of these (Toronto) days."""
+    on_days = Q(dates__start__date__in=[day for day in days if day is not None])
+    EventDate.objects.rebuild(list(Event.objects.filter(on_days).distinct()))
+
+
 class EventDate(models.Model):
     """One date of an event (its only one, or one repeat), made from the live event, never edited."""
 
@@ -285,6 +353,14 @@ class EventDate(models.Model):
     end = models.DateTimeField(editable=False)
     # The event's, copied so that listing and counting live dates reads this table's index alone.
     live = models.BooleanField(default=True, editable=False)
+    # What a change to this one date or a closure day made of it, copied from them.
+    change = models.CharField(
+        max_length=10, choices=DATE_CHANGES, blank=True, default="", editable=False
+    )
+    original_start = models.DateTimeField(null=True, editable=False)  # None for an extra date
+    note = models.CharField(max_length=200, blank=True, editable=False)
+    venue_name = models.CharField(max_length=200, blank=True, editable=False)
+    online_url = models.URLField(blank=True, editable=False)
 
     objects = EventDateQuerySet.as_manager()
 
@@ -305,4 +381,22 @@ class EventDate(models.Model):
 
     @property
     def is_cancelled(self):
-        return self.event.status == "cancelled"
+        return self.event.status == "cancelled" or self.change == "cancelled"
+
+    @property
+    def status(self):
+        """This date's status: the event's, unless this one date was cancelled or moved."""
+        if self.is_cancelled:
+            return "cancelled"
+        if self.event.status == "scheduled" and self.change == "moved":
+            return "moved"
+        return self.event.status
+
+    @property
+    def venue(self):
+        return self.venue_name or self.event.venue_name
+
+    @property
+    def link(self):
+        """The link to join online, this date's own if it has one."""
+        return self.online_url or self.event.online_url

@@ -265,6 +265,7 @@ class ProgramPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMi
     def feed(self, request):
         """This program's events, for calendar apps to subscribe to."""
         events = Event.objects.live().filter(program=self).recent_and_upcoming()
+        events = events.with_changed_dates()
         valid_until(self.event_dates.recent_until())
         return calendar_response(events, self.slug, self.title, live_events_page())
 
@@ -330,7 +331,7 @@ class EventIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoute
     def feed(self, request):
         """Every live event, upcoming and recent, for calendar apps to subscribe to."""
         valid_until(EventDate.objects.recent_until())
-        events = Event.objects.live().recent_and_upcoming()
+        events = Event.objects.live().recent_and_upcoming().with_changed_dates()
         return calendar_response(events, "events", self.title, self)
 
     @path("<slug:slug>/", name="event")
@@ -338,13 +339,14 @@ class EventIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoute
         """One event, with its next dates if it repeats."""
         event = get_object_or_404(Event.objects.live().select_related("program"), slug=slug)
         dates = until_one_ends(event.dates.upcoming()[:UPCOMING_ON_EVENT_PAGE])
-        context = {"event": event, "occurrences": dates}
+        changed = [date for date in dates if date.change in ("cancelled", "moved")]
+        context = {"event": event, "occurrences": dates, "changed_dates": changed}
         return self.render(request, context_overrides=context, template="programs/event.html")
 
     @path("<slug:slug>/event.ics", name="event_ics")
     def event_ics(self, request, slug):
         """One event as a calendar file, for "add to my calendar"."""
-        event = get_object_or_404(Event.objects.live(), slug=slug)
+        event = get_object_or_404(Event.objects.live().with_changed_dates(), slug=slug)
         return calendar_response([event], event.slug, event.title, self)
 
 

@@ -35,9 +35,10 @@ def main_menu(client):
 
 def test_editors_menu_has_plain_names_and_nothing_technical(signed_in_as):
     menu = main_menu(signed_in_as("Editors"))
-    assert list(menu)[:7] == [
+    assert list(menu)[:8] == [
         "Pages",
         "Events",
+        "Closure days",
         "Resource directory",
         "Partners",
         "Images",

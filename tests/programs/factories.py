@@ -8,7 +8,14 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from programs.blocks import UpcomingEventsBlock
-from programs.models import Event, EventIndexPage, ProgramIndexPage, ProgramPage
+from programs.models import (
+    Closure,
+    DateChange,
+    Event,
+    EventIndexPage,
+    ProgramIndexPage,
+    ProgramPage,
+)
 from tests.cms.factories import BodyStreamBlockFactory
 
 
@@ -63,6 +70,22 @@ class EventFactory(DjangoModelFactory):
 
     class Meta:
         model = Event
+
+
+def change_dates(event, *changes):
+    """Give a saved event these changes to single dates (DateChange keyword arguments), as its
+    live version, and remake its dates as publishing does."""
+    event.date_changes = [DateChange(**change) for change in changes]
+    event.save()
+    return event
+
+
+class ClosureFactory(DjangoModelFactory):
+    date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
+    label = factory.Faker("sentence", nb_words=3)
+
+    class Meta:
+        model = Closure
 
 
 class UpcomingEventsBlockFactory(wagtail_factories.StructBlockFactory):

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from programs.models import Event
 from tests.programs.factories import EventFactory, ProgramIndexPageFactory, ProgramPageFactory
@@ -21,8 +21,9 @@ def listed(admin_client, query=""):
     return {event.title for event in response.context["object_list"]}
 
 
-def form_data(**overrides):
-    """What a volunteer types into the add-event form, as the browser posts it."""
+def form_data(date_changes=(), initial_changes=0, **overrides):
+    """What a volunteer types into the add-event form, as the browser posts it, with these
+    changes to single dates."""
     data = {
         "title": "Open circle",
         "slug": "",
@@ -43,6 +44,9 @@ def form_data(**overrides):
         "repeat": "",
         "repeat_until": "",
         "action-publish": "publish",
+        **nested_form_data(
+            {"date_changes": inline_formset(list(date_changes), initial=initial_changes)}
+        ),
     }
     return {**data, **overrides}
 
@@ -105,3 +109,16 @@ def test_mistakes_are_shown_next_to_the_field_and_nothing_is_saved(
 def test_bad_filters_in_the_address_still_show_the_list(admin_client, query):
     EventFactory(title="Art night")
     assert listed(admin_client, query) == {"Art night"}
+
+
+def test_new_event_form_does_not_autosave_so_a_save_click_cannot_make_a_second_event(
+    admin_client,
+):
+    assert (
+        "data-w-autosave-interval-value" not in admin_client.get(f"{EVENTS}add/").content.decode()
+    )
+    admin_client.post(f"{EVENTS}add/", form_data())
+    edit = admin_client.get(f"{EVENTS}edit/{Event.objects.get().pk}/").content.decode()
+    assert (
+        "data-w-autosave-interval-value" in edit
+    )  # once saved, changes are kept as they are typed

@@ -1,11 +1,13 @@
 """load_example_programs shows a newcomer the calendar working, and takes the examples away again."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from programs.models import Event, EventDate, ProgramPage
+from programs.models import Closure, Event, EventDate, ProgramPage
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +43,22 @@ def test_examples_are_marked_dated_from_today_and_visible(client, seeded):
     assert "Example: Open house" in client.get("/events/?past=1").content.decode()
     program = client.get("/programs/example-peer-support-group/").content.decode()
     assert "Example: Peer support group" in program
+
+
+def test_weekly_group_shows_a_cancelled_a_moved_and_an_extra_date_and_a_closure_day(client, seeded):
+    run()
+    group = Event.objects.get(slug="example-peer-support-group")
+    changed = group.dates.exclude(change="").order_by("start")
+    assert [date.change for date in changed] == ["cancelled", "moved", "added", "cancelled"]
+    six_weeks = timezone.now() + timedelta(weeks=6)
+    assert all(timezone.now() < date.start < six_weeks for date in changed)
+    assert changed[3].note == Closure.objects.get().label == "Example: office closed"
+    calendar = client.get("/events/").content.decode()
+    assert "Cancelled this time: Our facilitators are at a training day." in calendar
+    assert "Room 204, upstairs" in calendar and "Extra date" in calendar
+
+    run("--remove")
+    assert not Closure.objects.exists()
 
 
 def test_second_run_adds_nothing(seeded):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from programs.models import Event, ProgramIndexPage, ProgramPage
+from programs.models import Closure, DateChange, Event, ProgramIndexPage, ProgramPage
 
 PREFIX = "example-"
 VENUE = {
@@ -43,7 +43,9 @@ class Command(BaseCommand):
         if index is None:
             raise CommandError("There is no programs page yet: run load_seed_content first.")
         programs = {data["slug"]: self.ensure_program(index, data) for data in example_programs()}
-        for data in example_events(timezone.localdate()):
+        today = timezone.localdate()
+        self.ensure_closure(example_closure(today))
+        for data in example_events(today):
             program = programs.get(data.pop("program", None))
             self.ensure_event({**data, "program": program})
         self.stdout.write(self.style.SUCCESS("Examples ready: see /programs/ and /events/."))
@@ -65,13 +67,25 @@ class Command(BaseCommand):
         if Event.objects.filter(slug=data["slug"]).exists():
             self.stdout.write(f"Event {data['title']} exists; left as it is.")
             return
+        changes = data.pop("date_changes", [])
         event = Event(**data)
         validate(event)
+        event.date_changes = [DateChange(**change) for change in changes]
+        for change in event.date_changes.all():
+            validate(change, exclude=["event"])
         event.save()
         event.save_revision().publish()
         self.stdout.write(f"Created event {event.title}")
 
+    def ensure_closure(self, data):
+        closure, created = Closure.objects.get_or_create(date=data["date"], defaults=data)
+        if created:
+            self.stdout.write(f"Created closure day {closure}")
+        else:
+            self.stdout.write(f"Closure day {closure} exists; left as it is.")
+
     def remove(self):
+        Closure.objects.filter(label__startswith="Example:").delete()
         events = Event.objects.filter(slug__startswith=PREFIX)
         programs = Page.objects.type(ProgramPage).filter(slug__startswith=PREFIX)
         counts = f"{programs.count()} example programs, {events.count()} events"
@@ -81,9 +95,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Removed {counts}."))
 
 
-def validate(instance):
+def validate(instance, exclude=None):
     try:
-        instance.full_clean()
+        instance.full_clean(exclude=exclude)
     except ValidationError as error:
         raise CommandError(f"Example {instance} is not valid: {error}") from error
 
@@ -113,18 +127,51 @@ def example_programs():
     ]
 
 
+def next_tuesday(today):
+    return today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+
+
+def example_closure(today):
+    """A closure day on the weekly group's fifth Tuesday, which cancels it that day."""
+    return {"date": next_tuesday(today) + timedelta(weeks=4), "label": "Example: office closed"}
+
+
 def example_events(today):
-    """The events, dated from today: a weekly group, a monthly workshop, a cancelled and a past one."""
-    next_tuesday = today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+    """The events, dated from today: a weekly group (one date cancelled, one moved and one extra
+    date in the next weeks), a monthly workshop, a cancelled and a past one."""
+    tuesday = next_tuesday(today)
     tenth_next_month = (today.replace(day=1) + timedelta(days=32)).replace(day=10)
     return [
         {
             "title": "Example: Peer support group",
             "slug": f"{PREFIX}peer-support-group",
             "program": f"{PREFIX}peer-support-group",
-            **span(next_tuesday, time(18, 30), hours=1.5),
+            **span(tuesday, time(18, 30), hours=1.5),
             "repeat": "weekly",
-            "repeat_until": next_tuesday + timedelta(weeks=12),
+            "repeat_until": tuesday + timedelta(weeks=12),
+            "date_changes": [
+                {
+                    "kind": "cancel",
+                    "original_start": span(tuesday + timedelta(weeks=1), time(18, 30), 1.5)[
+                        "start"
+                    ],
+                    "note": "Our facilitators are at a training day.",
+                },
+                {
+                    "kind": "move",
+                    "original_start": span(tuesday + timedelta(weeks=2), time(18, 30), 1.5)[
+                        "start"
+                    ],
+                    **new_span(tuesday + timedelta(weeks=2, days=1), time(19), hours=1.5),
+                    "venue_name": "Room 204, upstairs",
+                    "note": "The drop-in room is being painted.",
+                },
+                {
+                    "kind": "add",
+                    **new_span(tuesday + timedelta(weeks=3, days=4), time(11), hours=2),
+                    "note": "Extra Saturday session.",
+                },
+            ],
             "description": "<p>Drop in: no need to register. Tea and coffee provided.</p>",
             **VENUE,
         },
@@ -162,3 +209,9 @@ def example_events(today):
 def span(day, start, hours):
     begin = timezone.make_aware(datetime.combine(day, start))
     return {"start": begin, "end": begin + timedelta(hours=hours)}
+
+
+def new_span(day, start, hours):
+    """A moved or extra date's new start and end."""
+    moved = span(day, start, hours)
+    return {"new_start": moved["start"], "new_end": moved["end"]}
