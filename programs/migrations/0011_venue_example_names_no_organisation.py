@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0008_event_date_indexes'),
+        ('programs', '0010_moderators_manage_closure_days'),
     ]
 
     operations = [
