@@ -15,7 +15,8 @@ def migrate(targets=None):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+# As every transactional test here: the data the migrations made is put back after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_partners_keep_their_ids_and_details_and_new_ones_get_fresh_ids():
     apps = migrate(BEFORE)
     apps.get_model("home", "Partner").objects.create(
