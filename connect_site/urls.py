@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -6,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.openapi import openapi_json
+from cms.views import moved_to_english, preferred_language_home
 from connect_site.api import api_v2, api_v3
 from contact.views import footer_signup, serve_page
 
@@ -16,7 +18,6 @@ urlpatterns = [
     # Before Wagtail's own: the document made valid and complete (cms/api/openapi.py).
     path("api/v3/openapi.json", openapi_json, name="openapi_json"),
     path("api/v3/", api_v3.urls),
-    path("newsletter-signup/", footer_signup, name="newsletter_footer_signup"),
 ]
 
 if settings.DEBUG:
@@ -24,12 +25,21 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+LANGUAGE_PREFIXES = "|".join(code for code, _ in settings.LANGUAGES)
+
 urlpatterns += [
+    path("", preferred_language_home, name="preferred_language_home"),
+    # Addresses from before the language prefixes (/events/…) keep working: for good, in English.
+    re_path(rf"^(?!(?:{LANGUAGE_PREFIXES})(?:/|$))(?P<path>.+)$", moved_to_english),
+]
+
+urlpatterns += i18n_patterns(
+    path("newsletter-signup/", footer_signup, name="newsletter_footer_signup"),
     # Wagtail serves only paths of slash-ended segments; a page's calendar files end in ".ics".
     re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
     # Wagtail's page view, letting a page's own view be csrf_exempt; Wagtail's _util/ views follow.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page),
     path("", include(wagtail_urls)),
-]
+)
 
 handler500 = "cms.views.server_error"

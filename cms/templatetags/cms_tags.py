@@ -1,9 +1,14 @@
 """Template tags shared by every page: navigation, phone links and cached fragments."""
 
+from typing import NamedTuple
+
 from django import template
-from django.db.models import Exists, OuterRef
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Left, Length
-from wagtail.models import PageViewRestriction, Site
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.caching import cached
 
@@ -25,7 +30,7 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"home": None, "items": [], "request": request}
-    home = site.root_page
+    home = site.root_page.localized
     return {
         "home": home,
         "items": home.get_children().live().in_menu().exclude(Exists(restricted_ancestor())),
@@ -76,3 +81,45 @@ class CachedNode(template.Node):
         parts = [part.resolve(context) for part in self.parts]
         name = f"fragment:{self.name.resolve(context)}"
         return cached(name, *parts, make=lambda: self.nodelist.render(context))
+
+
+class PageLanguage(NamedTuple):
+    """One of the site's languages, as the language switcher and hreflang links show it."""
+
+    code: str
+    name: str
+    url: str
+    current: bool
+    translated: bool
+
+
+class PageLanguages(NamedTuple):
+    """The language the page is written in, and a link to it in each of the site's languages."""
+
+    written_in: str
+    links: list[PageLanguage]
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """Each of the site's languages: this page's live translation in it, else that language's
+    home page; and the page's own language, which differs from the visitor's while a page is
+    not translated yet."""
+    page, request = context.get("page"), context.get("request")
+    current = translation.get_language()
+    translations, written_in = {}, current
+    if isinstance(page, Page):
+        versions = page.get_translations(inclusive=True).filter(Q(live=True) | Q(pk=page.pk))
+        for version in versions.select_related("locale"):
+            translations[version.locale.language_code] = version
+            if version.pk == page.pk:
+                written_in = version.locale.language_code
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        else:
+            with translation.override(code):
+                url = reverse("wagtail_serve", args=[""])
+        links.append(PageLanguage(code, name, url, code == current, code in translations))
+    return PageLanguages(written_in, links)

@@ -288,7 +288,7 @@ EXPECTED_API_FIELDS = {
     HomePage: {
         "hero_heading": "Recovery is possible.",
         "hero_subheading": "You are not alone.",
-        "intro": '<p>Start with <a href="/what-is-peer-support/">peer support</a>.</p>',
+        "intro": '<p>Start with <a href="/en/what-is-peer-support/">peer support</a>.</p>',
         "body": [{"type": "heading", "value": {"text": "Welcome", "level": "h2"}, "id": ANY}],
     },
     ContentPage: {
