@@ -8,6 +8,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 from icalendar.enums import STATUS
@@ -19,7 +21,7 @@ STATUSES = {
     "postponed": STATUS.TENTATIVE,
 }
 # Some calendar apps hide or ignore STATUS, and our events stay listed, clearly marked.
-SUMMARY_PREFIXES = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
+SUMMARY_PREFIXES = {"cancelled": _("Cancelled: "), "postponed": _("Postponed: ")}
 LINE_ENDS = re.compile(r"</(p|li)>|<br\s*/?>", re.IGNORECASE)
 LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 
@@ -60,7 +62,7 @@ def vevent(event, hostname, events_page):
         last_modified=published,
         start=start,
         end=end,
-        summary=SUMMARY_PREFIXES.get(event.status, "") + event.title,
+        summary=f"{SUMMARY_PREFIXES.get(event.status, '')}{event.title}",
         description=description(event) or None,
         location=location(event) or None,
         url=events_page and events_page.event_url(event),
@@ -89,9 +91,9 @@ def description(event):
     """The description as plain text, then where to register and the link to join online."""
     parts = [plain_text(event.description)]
     if event.registration_url:
-        parts.append(f"Register: {event.registration_url}")
+        parts.append(gettext("Register: %(url)s") % {"url": event.registration_url})
     if event.online_url:
-        parts.append(f"Join online: {event.online_url}")
+        parts.append(gettext("Join online: %(url)s") % {"url": event.online_url})
     return "\n\n".join(part for part in parts if part)
 
 

@@ -71,16 +71,16 @@ class HomePage(CachedRoutesMixin, CachedPrivacyMixin, ExternalPreviewMixin, Page
     class Meta:
         verbose_name = "home page"
 
-    def route(self, request, path_components):
+    def way(self, request, path_components):
         """An address in another language whose page is not translated yet leads to the original
-        page, which the template marks as such."""
+        page, which the template marks as such (and the way there is kept, as any other)."""
         try:
-            return super().route(request, path_components)
+            return super().way(request, path_components)
         except Http404:
             original = self.get_translation_or_none(Locale.get_default())
             if original is None or original.pk == self.pk:
                 raise
-            return original.specific.route(request, path_components)
+            return original.specific.way(request, path_components)
 
 
 class ContentPage(CachedPrivacyMixin, ExternalPreviewMixin, Page):

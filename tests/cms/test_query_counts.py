@@ -55,7 +55,12 @@ def first_image():
 
 
 PAGES = {
-    "home": lambda: "/",
+    "home": lambda: "/en/",
+    # The seed translates the home page; the rest shows in English on the French site.
+    "home in French": lambda: "/fr/",
+    "explainer": lambda: "/en/what-is-peer-support/",
+    "explainer in French, not translated": lambda: "/fr/what-is-peer-support/",
+    "events in French, not translated": lambda: "/fr/events/",
     "content page": lambda: scale_content(ContentPage).url,
     "program list": lambda: "/en/programs/",
     "program page": lambda: program().url,
@@ -145,6 +150,18 @@ def assert_constant_and_within(counts, route, limit, status=200):
 def test_page_costs_the_same_few_queries_at_any_size(counts, route):
     status = 404 if route == "not found" else 200
     assert_constant_and_within(counts, route, PAGE_LIMIT, status)
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [("home", "home in French"), ("explainer", "explainer in French, not translated")],
+)
+def test_a_page_in_french_costs_what_it_costs_in_english(counts, english, french):
+    small = counts[0]
+    assert small[french][2] == small[english][2], (
+        f"{french}: {small[french][2]} queries with the fragments cached, "
+        f"{english}: {small[english][2]}"
+    )
 
 
 @pytest.mark.parametrize("route", API_ROUTES)

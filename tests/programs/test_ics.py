@@ -171,3 +171,20 @@ def test_program_feed_has_only_that_programs_events(client, home_page, calendar_
     calendar = feed(client, "/en/programs/peer-support/feed.ics")
     assert set(events_in(calendar)) == {"Ours"}
     assert calendar["X-WR-CALNAME"].endswith(": Peer support")
+
+
+def test_french_feed_marks_and_labels_events_in_french(client, calendar_page):
+    start = next_week()
+    event = EventFactory(
+        title="Art night",
+        start=start,
+        end=start + timedelta(hours=2),
+        status="cancelled",
+        registration_url="https://example.org/register",
+    )
+    event.save_revision().publish()
+    (vevent,) = feed(client, "/fr/events/feed.ics").walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Annulé\u00a0: Art night"
+    assert "Inscription\u00a0: https://example.org/register" in str(vevent["DESCRIPTION"])
+    (vevent,) = feed(client, "/en/events/feed.ics").walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Cancelled: Art night"

@@ -93,6 +93,10 @@ def test_times_are_local_with_the_zone_across_the_dst_change(client, calendar_pa
     ]
     page = html(client, "/en/events/weekly-group/")
     assert "Tuesday, October 27, 2026, 6:00 p.m. – 8:00 p.m. EDT" in page
+    assert "Repeats every week until Tuesday, November 10, 2026." in page
+    page = html(client, "/fr/events/weekly-group/")
+    assert "mardi 27 octobre 2026, 18 h 00 – 20 h 00 EDT" in page
+    assert "Se répète chaque semaine jusqu’au mardi 10 novembre 2026." in page
 
 
 def test_cancelled_dates_stay_listed_and_clearly_marked(client, home_page, calendar_page):
