@@ -25,18 +25,41 @@ def tel_href(number):
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Home, then the live, public pages under it marked 'Show in menus'."""
+    """Home, then the live, public pages under it marked 'Show in menus': each in the visitor's
+    language where it is translated, else the original (its link marked with its language)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"home": None, "items": [], "request": request}
-    home = site.root_page.localized
+    original = site.root_page
+    pages = original.get_children().live().in_menu().exclude(Exists(restricted_ancestor()))
     return {
-        "home": home,
-        "items": home.get_children().live().in_menu().exclude(Exists(restricted_ancestor())),
+        "home": original.localized,
+        "items": in_visitor_language(list(pages)),
         "current": context.get("page"),
         "request": request,
     }
+
+
+class MenuItem(NamedTuple):
+    """A page in the menu, and the language of its title when it is not the visitor's."""
+
+    page: Page
+    other_language: str = ""
+
+
+def in_visitor_language(pages):
+    """Each page's live translation into the visitor's language where there is one (one query),
+    else the page itself, its title marked as written in the original language."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return [MenuItem(page) for page in pages]
+    translated = Page.objects.live().filter(
+        locale__language_code=language, translation_key__in=[page.translation_key for page in pages]
+    )
+    by_key = {page.translation_key: MenuItem(page) for page in translated}
+    untranslated = settings.LANGUAGE_CODE
+    return [by_key.get(page.translation_key) or MenuItem(page, untranslated) for page in pages]
 
 
 def restricted_ancestor():

@@ -121,3 +121,12 @@ def test_not_found_page_in_french(client, french_home):
     response = client.get("/fr/nulle-part/")
     assert response.status_code == 404
     assert '<html lang="fr">' in response.content.decode()
+
+
+def test_french_menu_shows_translations_and_marks_english_titles(client, home_page, french_home):
+    about = publish(ContentPageFactory(parent=home_page, title="About us", show_in_menus=True))
+    translated(about, title="À propos", slug="a-propos")
+    publish(ContentPageFactory(parent=home_page, slug="news", title="News", show_in_menus=True))
+    menu = client.get("/fr/").content.decode().split('<nav class="main-menu"')[1].split("</nav>")[0]
+    assert '<a href="/fr/a-propos/">À propos</a>' in menu
+    assert '<a href="/en/news/" lang="en" hreflang="en">News</a>' in menu

@@ -100,6 +100,15 @@ def test_chosen_filters_stay_in_the_form(client, listed):
     assert 'name="search" value="mood"' in html
 
 
+@pytest.mark.parametrize("prefix", ["/en/", "/fr/"])
+def test_services_offered_in_french_filter_in_both_languages(client, listed, prefix):
+    html, names = names_on(client, f"{prefix}resources/?language=fr")
+    assert names == ["Mood Disorders Association", "Réseau francophone"]
+    assert '<option value="fr" selected>French</option>' in html
+    label = "Toutes les langues" if prefix == "/fr/" else "Any language"
+    assert f'<option value="">{label}</option>' in html
+
+
 def test_no_results_says_so_and_offers_a_reset(client, listed):
     html, names = names_on(client, "/en/resources/?category=advocacy&search=depression")
     assert names == []
