@@ -127,11 +127,17 @@ class PageLanguages(NamedTuple):
 def page_languages(context):
     """Each of the site's languages: this page's live translation in it, else that language's
     home page; and the page's own language, which differs from the visitor's while a page is
-    not translated yet."""
+    not translated yet. Kept (cms.caching) with the page's other parts."""
     page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page):
+        return links_to_languages(None, request)
+    return cached("page-languages", page.pk, make=lambda: links_to_languages(page, request))
+
+
+def links_to_languages(page, request):
     current = translation.get_language()
     translations, written_in = {}, current
-    if isinstance(page, Page):
+    if page is not None:
         versions = page.get_translations(inclusive=True).filter(Q(live=True) | Q(pk=page.pk))
         for version in versions.select_related("locale"):
             translations[version.locale.language_code] = version

@@ -96,7 +96,7 @@ def test_typing_capital_letters_or_other_keys_does_not_leave(neutral_site, page,
     expect(page.locator(".quick-exit [role=status]")).to_have_text(
         "Shift, press 2 more times to leave this site."
     )
-    assert page.url == neutral_site + "/inquire/"
+    assert page.url == neutral_site + "/en/inquire/"
     expect(name).to_have_value("ABCDx")
 
 

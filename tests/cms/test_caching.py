@@ -224,7 +224,7 @@ def soon_over_and_next_week(frozen, home_page):
 @pytest.mark.parametrize(
     "url",
     [
-        "/",
+        "/en/",
         "/en/events/",
         "/en/programs/circle/",
         "/api/v3/events/",

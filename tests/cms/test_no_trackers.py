@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 # Every kind of public page, by name; add each language's addresses here once French lands.
 PUBLIC_PAGES = {
-    "home": lambda: "/",
+    "home": lambda: "/en/",
     "content page with pictures and a video": lambda: "/en/pictures-and-videos/",
     "explainer": lambda: "/en/what-is-peer-support/",
     "browse safely": lambda: "/en/browse-safely/",
