@@ -77,7 +77,7 @@ def test_event_carries_every_field(client, calendar_page):
     assert vevent["DESCRIPTION"] == (
         "Come as you are.\n• Tea\n• Talk\n\nRegister: https://example.org/register"
     )
-    assert vevent["URL"] == f"http://localhost/events/{event.slug}/"
+    assert vevent["URL"] == f"http://localhost/en/events/{event.slug}/"
     assert "RRULE" not in vevent
 
 
