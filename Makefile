@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format clean serve-production bench
+.PHONY: run test lint format clean serve-production bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,14 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+## Compile the translations (locale/*/LC_MESSAGES/django.po into the .mo files git ignores);
+## installs gettext's msgfmt from Debian's packages when missing (as root)
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=tests
+
 ## Set up (venv, install, migrate, seed content, local admin) and serve on http://127.0.0.1:8000
-run: $(VENV)/.installed
+run: $(VENV)/.installed messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) create_local_admin
@@ -28,7 +34,7 @@ run: $(VENV)/.installed
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## Lint, then run the whole test suite on SQLite and again on PostgreSQL, with Redis and S3 servers
-test: $(VENV)/.installed-dev lint
+test: $(VENV)/.installed-dev lint messages
 	scripts/test_with_services.sh
 
 lint: $(VENV)/.installed-dev
@@ -43,7 +49,7 @@ format: $(VENV)/.installed-dev
 	$(BIN)/djhtml templates */templates
 
 ## Collect static files and serve with gunicorn and production settings (see docs/deploy.md)
-serve-production: $(VENV)/.installed
+serve-production: $(VENV)/.installed messages
 	DJANGO_SETTINGS_MODULE=connect_site.settings.production $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=connect_site.settings.production $(BIN)/gunicorn --config gunicorn.conf.py connect_site.wsgi
 

@@ -66,7 +66,7 @@ def page_routes():
     page_types = (ContentPage, ProgramIndexPage, ProgramPage, FormPage, NewsletterPage)
     first_url = {model: getattr(model.objects.live().first(), "url", None) for model in page_types}
     return [
-        ("home", "/"),
+        ("home", "/en/"),
         ("content page", first_url[ContentPage]),
         ("program index", first_url[ProgramIndexPage]),
         ("program page", first_url[ProgramPage]),
@@ -77,7 +77,7 @@ def page_routes():
         ("resource detail", directory.url + directory.reverse_subpage("resource", [resource.slug])),
         ("form page", first_url[FormPage]),
         ("newsletter page", first_url[NewsletterPage]),
-        ("404", "/no-such-page/"),
+        ("404", "/en/no-such-page/"),
     ]
 
 

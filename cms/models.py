@@ -1,6 +1,9 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
+from typing import NamedTuple
+
 from django.db import models
+from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -81,6 +84,13 @@ class PostalAddress(models.Model):
         return [line for line in (street, last) if line]
 
 
+class ShownText(NamedTuple):
+    """A text as visitors see it, and the language it is written in (for a lang attribute)."""
+
+    text: str
+    language: str
+
+
 @register_setting(icon="home")
 class SiteSettings(PostalAddress, BaseSiteSetting):
     """Who the organisation is and how to reach it; shown in the header, footer and API."""
@@ -118,6 +128,19 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
         blank=True,
         validators=[phone_number],
         help_text="The crisis line's number, made into a tap-to-call link, e.g. 9-8-8.",
+    )
+    tagline_fr = models.CharField(
+        "Tagline in French",
+        max_length=200,
+        blank=True,
+        help_text="Optional: the tagline as French-speaking visitors read it. Left blank, they "
+        "see the English one.",
+    )
+    crisis_notice_fr = models.TextField(
+        "Crisis notice in French",
+        blank=True,
+        help_text="The crisis notice as French-speaking visitors read it. Left blank, they see the "
+        "English one.",
     )
     quick_exit = models.BooleanField(
         "Show the quick exit button",
@@ -157,6 +180,9 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
             [FieldPanel("crisis_notice"), FieldPanel("crisis_phone")], heading="Crisis notice"
         ),
         MultiFieldPanel(
+            [FieldPanel("tagline_fr"), FieldPanel("crisis_notice_fr")], heading="In French"
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel("quick_exit"),
                 FieldPanel("quick_exit_url"),
@@ -177,6 +203,22 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
         """As Wagtail finds them, kept in the cache: every page and API answer shows them."""
         find = super().for_request
         return cached("site-settings", request.get_host(), make=lambda: find(request))
+
+    @property
+    def tagline_shown(self):
+        return self.shown("tagline")
+
+    @property
+    def crisis_notice_shown(self):
+        return self.shown("crisis_notice")
+
+    def shown(self, name):
+        """The text `name` in the visitor's language when it has been translated, else in English."""
+        language = get_language()
+        translated = language != settings.LANGUAGE_CODE and getattr(self, f"{name}_{language}", "")
+        if translated:
+            return ShownText(translated, language)
+        return ShownText(getattr(self, name), settings.LANGUAGE_CODE)
 
     @property
     def browse_safely_url(self):

@@ -5,8 +5,11 @@ import sys
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -15,7 +18,7 @@ from wagtail.views import serve_chain
 
 from cms.caching import cached
 from cms.conf import app_settings
-from cms.models import SiteSettings
+from cms.models import ShownText, SiteSettings
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +30,7 @@ def organisation_and_crisis_line(request):
         site_settings = SiteSettings.for_request(request)
         return {
             "organisation_name": site_settings.organisation_name,
-            "crisis_notice": site_settings.crisis_notice,
+            "crisis_notice_shown": site_settings.crisis_notice_shown,
             "crisis_phone": site_settings.crisis_phone,
             "quick_exit": site_settings.quick_exit,
             "quick_exit_url": site_settings.quick_exit_url,
@@ -40,9 +43,11 @@ def organisation_and_crisis_line(request):
 
 def fallback_settings():
     """What the error pages show when the site's own settings cannot be read."""
+    fallback = app_settings.CRISIS_NOTICE_FALLBACK
     return {
         "organisation_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
-        **app_settings.CRISIS_NOTICE_FALLBACK,
+        "crisis_notice_shown": ShownText(fallback["crisis_notice"], settings.LANGUAGE_CODE),
+        "crisis_phone": fallback["crisis_phone"],
         "quick_exit": bool(app_settings.QUICK_EXIT_FALLBACK_URL),
         "quick_exit_url": app_settings.QUICK_EXIT_FALLBACK_URL,
     }
@@ -62,9 +67,22 @@ def database_is_down(error):
     return False
 
 
+def preferred_language_home(request):
+    """The bare address: the home page in the browser's preferred language, English by default."""
+    # LocaleMiddleware has chosen it from Accept-Language, since the address has no prefix.
+    response = HttpResponseRedirect(reverse("wagtail_serve", args=[""]))
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def moved_to_english(request, path):
+    """An address from before the language prefixes, moved for good to its English page."""
+    return HttpResponsePermanentRedirect(f"/{settings.LANGUAGE_CODE}{request.get_full_path()}")
+
+
 def error_page(template, status, crisis):
     """A static-safe error page: no database, no request context, no traceback."""
-    html = render_to_string(template, {"crisis": crisis, "LANGUAGE_CODE": settings.LANGUAGE_CODE})
+    html = render_to_string(template, {"crisis": crisis, "LANGUAGE_CODE": get_language()})
     return HttpResponse(html, status=status)
 
 

@@ -1,10 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.openapi import openapi_json
+from cms.views import moved_to_english, preferred_language_home
 from connect_site.api import api_v2, api_v3
 
 urlpatterns = [
@@ -21,12 +23,20 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+LANGUAGE_PREFIXES = "|".join(code for code, _ in settings.LANGUAGES)
+
 urlpatterns += [
+    path("", preferred_language_home, name="preferred_language_home"),
+    # Addresses from before the language prefixes (/events/…) keep working: for good, in English.
+    re_path(rf"^(?!(?:{LANGUAGE_PREFIXES})(?:/|$))(?P<path>.+)$", moved_to_english),
+]
+
+urlpatterns += i18n_patterns(
     # The apps' own URLs, as any host site includes them (docs/plugins.md); Wagtail's pages last.
     path("", include("programs.urls")),
     path("", include("contact.urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
-]
+)
 
 handler500 = "cms.views.server_error"

@@ -5,8 +5,10 @@ from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.images import get_image_model
+from wagtail.models import TranslatableMixin
 
 from cms.renditions import LOGO_SPEC, RENDITION_SPECS
+from cms.translations import TranslatedQuerySet
 
 
 def logo_renditions():
@@ -15,18 +17,20 @@ def logo_renditions():
     return get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
 
 
-class PartnerQuerySet(models.QuerySet):
+class PartnerQuerySet(TranslatedQuerySet):
     def active(self):
-        """Partners to show, in display order, with their logos' renditions fetched together."""
+        """Partners to show, in the visitor's language and display order, with their logos'
+        renditions fetched together."""
         return (
-            self.filter(active=True)
+            self.localized()
+            .filter(active=True)
             .select_related("logo")
             .prefetch_related(Prefetch("logo__renditions", queryset=logo_renditions()))
             .order_by("sort_order", "name")
         )
 
 
-class Partner(models.Model):
+class Partner(TranslatableMixin, models.Model):
     """An organisation that works with or supports us, shown in the partners section."""
 
     name = models.CharField(max_length=120, help_text="The partner's name, e.g. 'CMHA Ontario'.")
@@ -69,7 +73,7 @@ class Partner(models.Model):
     ]
     api_fields = [APIField("name"), APIField("url"), APIField("description")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
 
     def __str__(self):

@@ -9,6 +9,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 from icalendar.enums import STATUS
@@ -24,7 +26,7 @@ STATUSES = {
 # change and stays a 32-bit number until 2088, as some calendar apps expect.
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 # Some calendar apps hide or ignore STATUS, and our events stay listed, clearly marked.
-SUMMARY_PREFIXES = {"cancelled": "Cancelled: ", "postponed": "Postponed: "}
+SUMMARY_PREFIXES = {"cancelled": _("Cancelled: "), "postponed": _("Postponed: ")}
 LINE_ENDS = re.compile(r"</(p|li)>|<br\s*/?>", re.IGNORECASE)
 LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 
@@ -89,7 +91,7 @@ def vevent(event, uid, events_page, date=None, recurrence_id=None):
         end=end,
         recurrence_id=recurrence_id and start_and_end(event, None, recurrence_id)[0],
         sequence=int((changed - SEQUENCE_EPOCH).total_seconds()) if changed else 0,
-        summary=SUMMARY_PREFIXES.get(status, "") + event.title,
+        summary=f"{SUMMARY_PREFIXES.get(status, '')}{event.title}",
         description=description(event, date) or None,
         location=location(event, date) or None,
         url=events_page and events_page.event_url(event),
@@ -122,19 +124,23 @@ def description(event, date=None):
     link = date.link if date else event.online_url
     parts = [date and date_change(date), plain_text(event.description)]
     if event.registration_url:
-        parts.append(f"Register: {event.registration_url}")
+        parts.append(gettext("Register: %(url)s") % {"url": event.registration_url})
     if link:
-        parts.append(f"Join online: {link}")
+        parts.append(gettext("Join online: %(url)s") % {"url": link})
     return "\n\n".join(part for part in parts if part)
 
 
 def date_change(date):
     """What changed on this one date, in words, e.g. 'Cancelled this time: Snow day'."""
     if date.change == "cancelled":
-        return f"Cancelled this time: {date.note}" if date.note else "Cancelled this time."
+        if date.note:
+            return gettext("Cancelled this time: %(reason)s") % {"reason": date.note}
+        return gettext("Cancelled this time.")
     if date.change == "moved":
-        moved = f"Moved from {format_date(timezone.localtime(date.original_start), 'l, F j, P')}"
-        return f"{moved}: {date.note}" if date.note else f"{moved}."
+        moved = format_date(timezone.localtime(date.original_start), gettext("l, F j, P"))
+        if date.note:
+            return gettext("Moved from %(date)s: %(note)s") % {"date": moved, "note": date.note}
+        return gettext("Moved from %(date)s.") % {"date": moved}
     return date.note
 
 

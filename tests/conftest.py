@@ -1,12 +1,32 @@
 """Fixtures shared by the whole suite: a small site with a home page."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.core.management import call_command
 from django.test import Client
 
 from tests.accounts.factories import signed_in_with_two_step
 from tests.home.factories import home_page_as_site_root
+
+
+def pytest_sessionstart(session):
+    """The translations compiled when their .po is newer than the .mo (`make messages` does it
+    too), once, before any worker starts."""
+    if hasattr(session.config, "workerinput"):
+        return
+    for po in Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            call_command(
+                "compilemessages",
+                locale=[po.parent.parent.name],
+                ignore_patterns=[".venv", "node_modules"],
+                verbosity=0,
+            )
 
 
 @pytest.fixture

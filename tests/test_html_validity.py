@@ -59,7 +59,7 @@ def public_page_html(client, public_page):
 
 def newsletter_action_pages(client):
     """The pages behind the links of the newsletter's emails: confirm, then unsubscribe."""
-    client.post("/newsletter/", human(SIGNUP))
+    client.post("/en/newsletter/", human(SIGNUP))
     confirm = local(re.search(r"\S+/confirm/\?token=\S+", mail.outbox[-1].body)[0])
     pages = {"newsletter-confirm": client.get(confirm)}
     pages["newsletter-confirmed"] = confirmed = client.post(confirm)

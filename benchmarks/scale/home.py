@@ -4,6 +4,7 @@ from itertools import product
 
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from benchmarks.scale import PREFIX, WEBSITE_DOMAIN, block_id, rng, shuffled, website
 from home.models import ContentPage
@@ -68,6 +69,7 @@ def partner_url(name):
 
 def ensure_partners(names, logos):
     """The generated partners (known by their websites); returns (those added, how many)."""
+    english = Locale.get_default()
     existing = set(
         Partner.objects.filter(url__contains=WEBSITE_DOMAIN).values_list("url", flat=True)
     )
@@ -78,6 +80,7 @@ def ensure_partners(names, logos):
             url=partner_url(name),
             description=f"{name} works with us on peer support in the community.",
             sort_order=100 + n,
+            locale=english,  # bulk_create skips the signal that sets it
         )
         for n, (name, logo) in enumerate(zip(names, logos, strict=True))
         if partner_url(name) not in existing

@@ -4,6 +4,7 @@ from django.http import Http404
 from ninja import Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous
 
+from cms.api.languages import LanguageCode, LocaleQuery, answering_in
 from cms.blocks import SocialLink
 from cms.models import SiteSettings
 
@@ -47,15 +48,18 @@ def address_representation(place):
     operation_id="site_settings",
     summary="Site settings",
 )
-def site_settings(request):
-    """The organisation's name, address, contact details, social links and crisis notice."""
+def site_settings(request, locale: LanguageCode | None = LocaleQuery):
+    """The organisation's name, address, contact details, social links and crisis notice; the
+    tagline and crisis notice in French with `locale=fr` once they are translated."""
     try:
         settings = SiteSettings.for_request(request)
     except SiteSettings.DoesNotExist:  # no site for this host name
         raise Http404("No site is set up for this host name.") from None
+    with answering_in(locale):
+        tagline, crisis_notice = settings.tagline_shown.text, settings.crisis_notice_shown.text
     return {
         "organisation_name": settings.organisation_name,
-        "tagline": settings.tagline,
+        "tagline": tagline,
         "address": address_representation(settings),
         "phone": settings.phone,
         "email": settings.email,
@@ -63,8 +67,6 @@ def site_settings(request):
             link.block.get_api_representation(link.value) for link in settings.social_links
         ],
         "crisis_notice": (
-            {"text": settings.crisis_notice, "phone": settings.crisis_phone}
-            if settings.crisis_notice
-            else None
+            {"text": crisis_notice, "phone": settings.crisis_phone} if crisis_notice else None
         ),
     }

@@ -1,9 +1,14 @@
 """Template tags shared by every page: navigation, phone links and cached fragments."""
 
+from typing import NamedTuple
+
 from django import template
-from django.db.models import Exists, OuterRef
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Left, Length
-from wagtail.models import PageViewRestriction, Site
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.caching import cached
 
@@ -20,18 +25,41 @@ def tel_href(number):
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Home, then the live, public pages under it marked 'Show in menus'."""
+    """Home, then the live, public pages under it marked 'Show in menus': each in the visitor's
+    language where it is translated, else the original (its link marked with its language)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"home": None, "items": [], "request": request}
-    home = site.root_page
+    original = site.root_page
+    pages = original.get_children().live().in_menu().exclude(Exists(restricted_ancestor()))
     return {
-        "home": home,
-        "items": home.get_children().live().in_menu().exclude(Exists(restricted_ancestor())),
+        "home": original.localized,
+        "items": in_visitor_language(list(pages)),
         "current": context.get("page"),
         "request": request,
     }
+
+
+class MenuItem(NamedTuple):
+    """A page in the menu, and the language of its title when it is not the visitor's."""
+
+    page: Page
+    other_language: str = ""
+
+
+def in_visitor_language(pages):
+    """Each page's live translation into the visitor's language where there is one (one query),
+    else the page itself, its title marked as written in the original language."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return [MenuItem(page) for page in pages]
+    translated = Page.objects.live().filter(
+        locale__language_code=language, translation_key__in=[page.translation_key for page in pages]
+    )
+    by_key = {page.translation_key: MenuItem(page) for page in translated}
+    untranslated = settings.LANGUAGE_CODE
+    return [by_key.get(page.translation_key) or MenuItem(page, untranslated) for page in pages]
 
 
 def restricted_ancestor():
@@ -76,3 +104,51 @@ class CachedNode(template.Node):
         parts = [part.resolve(context) for part in self.parts]
         name = f"fragment:{self.name.resolve(context)}"
         return cached(name, *parts, make=lambda: self.nodelist.render(context))
+
+
+class PageLanguage(NamedTuple):
+    """One of the site's languages, as the language switcher and hreflang links show it."""
+
+    code: str
+    name: str
+    url: str
+    current: bool
+    translated: bool
+
+
+class PageLanguages(NamedTuple):
+    """The language the page is written in, and a link to it in each of the site's languages."""
+
+    written_in: str
+    links: list[PageLanguage]
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """Each of the site's languages: this page's live translation in it, else that language's
+    home page; and the page's own language, which differs from the visitor's while a page is
+    not translated yet. Kept (cms.caching) with the page's other parts."""
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page):
+        return links_to_languages(None, request)
+    return cached("page-languages", page.pk, make=lambda: links_to_languages(page, request))
+
+
+def links_to_languages(page, request):
+    current = translation.get_language()
+    translations, written_in = {}, current
+    if page is not None:
+        versions = page.get_translations(inclusive=True).filter(Q(live=True) | Q(pk=page.pk))
+        for version in versions.select_related("locale"):
+            translations[version.locale.language_code] = version
+            if version.pk == page.pk:
+                written_in = version.locale.language_code
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        else:
+            with translation.override(code):
+                url = reverse("wagtail_serve", args=[""])
+        links.append(PageLanguage(code, name, url, code == current, code in translations))
+    return PageLanguages(written_in, links)

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
@@ -91,6 +93,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
+    # Before the answer cache: the language (from the address's /en/ or /fr/, else the browser's
+    # preference) is part of every cached answer's key.
+    "cms.middleware.LocaleMiddleware",
     "cms.caching.AnswerCacheMiddleware",
     "cms.api.errors.APIQueryGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -145,7 +150,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-ca"
+LANGUAGE_CODE = "en"
+# The site's languages, each with its own address prefix (/en/, /fr/); English is the fallback.
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["connect_site.formats"]
 TIME_ZONE = "America/Toronto"
 USE_I18N = True
 USE_TZ = True

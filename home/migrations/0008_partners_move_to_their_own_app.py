@@ -33,6 +33,9 @@ class Migration(migrations.Migration):
         ('home', '0007_help_text_for_volunteers'),
         ('partners', '0002_editors_and_moderators_manage_partners'),
     ]
+    # The partners are copied before the partners app makes them translatable, which sets each
+    # one's language.
+    run_before = [('partners', '0003_partner_translatable_fields')]
 
     operations = [
         migrations.AlterField(

@@ -1,10 +1,11 @@
 """The home page and general content (explainer) pages."""
 
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
@@ -69,6 +70,17 @@ class HomePage(CachedRoutesMixin, CachedPrivacyMixin, ExternalPreviewMixin, Page
 
     class Meta:
         verbose_name = "home page"
+
+    def way(self, request, path_components):
+        """An address in another language whose page is not translated yet leads to the original
+        page, which the template marks as such (and the way there is kept, as any other)."""
+        try:
+            return super().way(request, path_components)
+        except Http404:
+            original = self.get_translation_or_none(Locale.get_default())
+            if original is None or original.pk == self.pk:
+                raise
+            return original.specific.way(request, path_components)
 
 
 class ContentPage(CachedPrivacyMixin, ExternalPreviewMixin, Page):

@@ -1,23 +1,33 @@
 """Choices shared by programs and their events."""
 
-FORMATS = [("in_person", "In person"), ("online", "Online"), ("hybrid", "In person and online")]
-FACILITATION = [("peer_led", "Peer-led"), ("professional_led", "Professional-led")]
-HOW_TO_JOIN = [
-    ("drop_in", "Drop in, no need to register"),
-    ("register", "Register online"),
-    ("email", "Email to join"),
+from django.utils.translation import gettext_lazy as _
+
+FORMATS = [
+    ("in_person", _("In person")),
+    ("online", _("Online")),
+    ("hybrid", _("In person and online")),
 ]
-STATUSES = [("scheduled", "Scheduled"), ("cancelled", "Cancelled"), ("postponed", "Postponed")]
-REPEATS = [("", "Does not repeat"), ("weekly", "Every week"), ("monthly", "Every month")]
+FACILITATION = [("peer_led", _("Peer-led")), ("professional_led", _("Professional-led"))]
+HOW_TO_JOIN = [
+    ("drop_in", _("Drop in, no need to register")),
+    ("register", _("Register online")),
+    ("email", _("Email to join")),
+]
+STATUSES = [
+    ("scheduled", _("Scheduled")),
+    ("cancelled", _("Cancelled")),
+    ("postponed", _("Postponed")),
+]
+REPEATS = [("", _("Does not repeat")), ("weekly", _("Every week")), ("monthly", _("Every month"))]
 DATE_CHANGE_KINDS = [
-    ("cancel", "Cancel this date"),
-    ("move", "Move this date"),
-    ("add", "Add an extra date"),
+    ("cancel", _("Cancel this date")),
+    ("move", _("Move this date")),
+    ("add", _("Add an extra date")),
 ]
 # What happened to one date of an event, as visitors see it.
 DATE_CHANGES = [
-    ("", "As planned"),
-    ("cancelled", "Cancelled"),
-    ("moved", "Moved"),
-    ("added", "Extra date"),
+    ("", _("As planned")),
+    ("cancelled", _("Cancelled")),
+    ("moved", _("Moved")),
+    ("added", _("Extra date")),
 ]

@@ -55,7 +55,7 @@ def test_roles_that_need_it_are_sent_to_set_it_up_first(client, volunteer, group
 
 def test_public_pages_and_the_api_are_untouched(client, volunteer, home_page):
     volunteer(client, "Moderators")
-    assert client.get("/").status_code == 200
+    assert client.get("/en/").status_code == 200
     assert client.get("/api/v3/pages/").status_code == 200
 
 

@@ -46,6 +46,6 @@ def test_pages_show_the_site_icon_and_ask_for_nothing_missing(public_site, page)
     failed = []
     page.on("response", lambda response: response.ok or failed.append(response.url))
     with page.expect_request_finished(lambda request: "icon" in request.url) as icon:
-        page.goto(public_site + "/events/")
+        page.goto(public_site + "/en/events/")
     assert icon.value.url == public_site + "/static/cms/favicon.svg"
     assert failed == []

@@ -50,7 +50,7 @@ def tab_through(page):
     raise AssertionError("Tab never left the page's controls")
 
 
-@pytest.mark.parametrize("path", ["/", "/inquire/", "/resources/"])
+@pytest.mark.parametrize("path", ["/en/", "/en/inquire/", "/en/resources/"])
 def test_tab_reaches_every_control_in_order_with_visible_focus(public_site, page, path):
     page.emulate_media(reduced_motion="reduce")  # scroll at once, so focus is on screen right away
     page.goto(public_site + path)
@@ -66,7 +66,7 @@ def test_tab_reaches_every_control_in_order_with_visible_focus(public_site, page
 
 
 def test_skip_link_is_first_visible_when_focused_and_moves_focus_to_main(public_site, page):
-    page.goto(public_site + "/events/")
+    page.goto(public_site + "/en/events/")
     skip_link = page.locator(".skip-link")
     assert skip_link.bounding_box()["y"] < 0
 
@@ -84,7 +84,7 @@ def test_after_a_failed_send_focus_goes_to_the_errors_which_lead_to_each_field(
     public_site, page, settings
 ):
     settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS = 0
-    page.goto(public_site + "/inquire/")
+    page.goto(public_site + "/en/inquire/")
     page.locator("#id_email").fill("not an address")
     page.locator("main form button[type=submit]").focus()
     with page.expect_navigation():

@@ -13,7 +13,7 @@ from tests.browser.conftest import axe_violations
 
 NEUTRAL = "https://weather.example.org/london/"
 NEUTRAL_PAGE = "<!DOCTYPE html><html lang='en'><title>Weather</title><h1>Sunny</h1></html>"
-PAGE = "/what-is-peer-support/"
+PAGE = "/en/what-is-peer-support/"
 # What the page shows: its alert, its title, and which of its main parts are still visible.
 SHOWN = """() => ({
     alert: document.querySelector('[role=alert]')?.textContent,
@@ -83,7 +83,7 @@ def test_shift_pressed_three_times_leaves_and_says_how_many_presses_are_left(neu
 
 
 def test_typing_capital_letters_or_other_keys_does_not_leave(neutral_site, page, settings):
-    page.goto(neutral_site + "/inquire/")
+    page.goto(neutral_site + "/en/inquire/")
     name = page.get_by_role("textbox").first
     name.click()
     for key in ("Shift+A", "Shift+B", "Shift+C", "Shift+D"):  # each ends with Shift let go
@@ -96,7 +96,7 @@ def test_typing_capital_letters_or_other_keys_does_not_leave(neutral_site, page,
     expect(page.locator(".quick-exit [role=status]")).to_have_text(
         "Shift, press 2 more times to leave this site."
     )
-    assert page.url == neutral_site + "/inquire/"
+    assert page.url == neutral_site + "/en/inquire/"
     expect(name).to_have_value("ABCDx")
 
 

@@ -71,7 +71,7 @@ def link_to(page, text):
 
 def every_block(target, image, api_base_url=None):
     """(block type, factory params, API value or None if the same as the params), in body order."""
-    target_url = f"{api_base_url or ''}/about-us/"
+    target_url = f"{api_base_url or ''}/en/about-us/"
     href = f'<a href="{target_url}">'
     return [
         ("heading", {"text": "What is peer support?", "level": "h3"}, None),
@@ -288,7 +288,7 @@ EXPECTED_API_FIELDS = {
     HomePage: {
         "hero_heading": "Recovery is possible.",
         "hero_subheading": "You are not alone.",
-        "intro": '<p>Start with <a href="/what-is-peer-support/">peer support</a>.</p>',
+        "intro": '<p>Start with <a href="/en/what-is-peer-support/">peer support</a>.</p>',
         "body": [{"type": "heading", "value": {"text": "Welcome", "level": "h2"}, "id": ANY}],
     },
     ContentPage: {

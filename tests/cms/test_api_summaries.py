@@ -46,7 +46,7 @@ def test_cards_carry_what_a_listing_needs(client, programs):
         "id": art.pk,
         "type": "programs.ProgramPage",
         "title": "Art group",
-        "url": "http://localhost/programs/art/",
+        "url": "http://localhost/en/programs/art/",
         "summary": "Paint together.",
         "image": {
             "url": first["image"]["url"],

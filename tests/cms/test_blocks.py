@@ -38,8 +38,8 @@ class TestCallToAction:
 
     def test_links_to_a_page_by_its_url(self, home_page):
         value = self.block.clean(self.block.to_python({"label": "Home", "page": home_page.pk}))
-        assert value.href() == "/"
-        assert '<a class="button" href="/">Home</a>' in self.block.render(value)
+        assert value.href() == "/en/"
+        assert '<a class="button" href="/en/">Home</a>' in self.block.render(value)
 
 
 class TestQuote:

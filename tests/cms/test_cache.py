@@ -27,7 +27,7 @@ def menu_page(parent, title):
 
 
 def menu_html(client):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     return html.split('<nav class="main-menu"')[1].split("</nav>")[0]
 
 
@@ -71,21 +71,21 @@ def test_menu_marks_the_current_page_on_every_page_despite_caching(client, home_
 
 def test_footer_is_renewed_when_site_settings_are_saved(client, home_page):
     SiteSettingsFactory(organisation_name="CONNECT for Mental Health")
-    assert "CONNECT for Mental Health" in client.get("/").content.decode()
+    assert "CONNECT for Mental Health" in client.get("/en/").content.decode()
     SiteSettings.objects.update(organisation_name="Changed quietly")
-    assert "<strong>CONNECT for Mental Health</strong>" in client.get("/").content.decode()
+    assert "<strong>CONNECT for Mental Health</strong>" in client.get("/en/").content.decode()
     settings_row = SiteSettings.objects.get()
     settings_row.organisation_name = "CONNECT Peer Support"
     settings_row.save()
-    assert "<strong>CONNECT Peer Support</strong>" in client.get("/").content.decode()
+    assert "<strong>CONNECT Peer Support</strong>" in client.get("/en/").content.decode()
 
 
 def test_footer_signup_form_carries_no_csrf_token_so_no_visitor_gets_anothers(home_page):
     """Pages are cached for everyone: the signup posts to a CSRF-exempt view (contact/views.py)."""
     NewsletterPageFactory(parent=home_page)
-    html = Client().get("/").content.decode()
+    html = Client().get("/en/").content.decode()
     footer = html[html.index("<footer") :]
-    assert 'action="/newsletter-signup/"' in footer
+    assert 'action="/en/newsletter-signup/"' in footer
     assert "csrfmiddlewaretoken" not in footer
 
 
@@ -100,7 +100,7 @@ def test_pages_are_cached_in_redis_and_renewed_on_publish(redis_cache, client, h
 def test_a_cache_that_is_down_serves_pages_uncached(settings, client, home_page, caplog):
     settings.CACHES = services.caches(f"redis://127.0.0.1:{unused_port()}/0")
     menu_page(home_page, "Drop-in groups")
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     assert "Drop-in groups" in menu_html(client)
     assert "Cache unavailable, serving without it" in caplog.text
@@ -121,8 +121,8 @@ def test_each_host_gets_its_own_site(client, home_page, settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "other.example"]
     other_home = ContentPageFactory(parent=home_page, title="Other site home")
     Site.objects.create(hostname="other.example", port=80, root_page=other_home)
-    assert "Other site home" in client.get("/", HTTP_HOST="other.example").content.decode()
-    assert "Other site home" not in client.get("/").content.decode()
+    assert "Other site home" in client.get("/en/", HTTP_HOST="other.example").content.decode()
+    assert "Other site home" not in client.get("/en/").content.decode()
 
 
 def page_queries(client, url):
@@ -136,13 +136,13 @@ def page_queries(client, url):
 def test_where_an_address_leads_is_found_once_until_the_content_changes(client, home_page):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     page = ContentPageFactory(parent=home_page, title="About us", slug="about")
-    page_queries(client, "/about/")
-    status, queries = page_queries(client, "/about/")
+    page_queries(client, "/en/about/")
+    status, queries = page_queries(client, "/en/about/")
     assert status == 200
     assert not [sql for sql in queries if '"wagtailcore_page"."slug" =' in sql]
     page.slug = "who-we-are"
     page.save_revision().publish()
-    assert page_queries(client, "/about/")[0] == 404
-    assert page_queries(client, "/who-we-are/")[0] == 200
+    assert page_queries(client, "/en/about/")[0] == 404
+    assert page_queries(client, "/en/who-we-are/")[0] == 200
     page.unpublish()
-    assert page_queries(client, "/who-we-are/")[0] == 404
+    assert page_queries(client, "/en/who-we-are/")[0] == 404

@@ -51,9 +51,9 @@ def test_the_version_is_a_counter_moved_on_by_one():
 
 
 def test_the_version_is_read_once_per_answer(page, django_assert_num_queries):
-    visit("/about/")
+    visit("/en/about/")
     with django_assert_num_queries(1) as queries:  # the version alone: the answer is kept
-        assert visit("/about/").status_code == 200
+        assert visit("/en/about/").status_code == 200
     assert "cms_contentversion" in queries.captured_queries[0]["sql"]
 
 
@@ -78,7 +78,7 @@ def test_drafts_editing_sessions_workflows_renditions_and_answers_leave_answers_
 ):
     image = wagtail_factories.ImageFactory()
     form_page = inquiry_form(home_page, slug="inquire")
-    assert "About us" in text("/about/")
+    assert "About us" in text("/en/about/")
     before = caching.version()
 
     page.title = "Draft title"
@@ -98,7 +98,7 @@ def test_drafts_editing_sessions_workflows_renditions_and_answers_leave_answers_
 
     assert caching.version() == before
     rename_quietly(page, "Renamed quietly")
-    assert "About us" in text("/about/")
+    assert "About us" in text("/en/about/")
 
 
 def test_deleting_what_visitors_never_see_stays_a_fast_delete():
@@ -133,7 +133,7 @@ def language_renamed(home_page):
     ResourceIndexPageFactory(parent=home_page, slug="resources")
     language = Language.objects.create(code="pa", name="Before-change")
     ResourceFactory().languages.add(language)
-    return "/resources/", renamed(language, "name")
+    return "/en/resources/", renamed(language, "name")
 
 
 def settings_renamed(home_page):
@@ -184,9 +184,9 @@ def test_each_kind_of_visible_content_shows_its_change_at_once(change, page, hom
 
 
 def test_a_redirect_replaces_a_kept_not_found_at_once(page):
-    assert visit("/old-about/").status_code == 404
-    Redirect.objects.create(old_path="/old-about", redirect_link="/about/")
-    assert visit("/old-about/").status_code == 301
+    assert visit("/en/old-about/").status_code == 404
+    Redirect.objects.create(old_path="/en/old-about", redirect_link="/en/about/")
+    assert visit("/en/old-about/").status_code == 301
 
 
 def test_a_draft_event_and_a_draft_edit_of_a_live_one_leave_answers_in_place(page):
@@ -237,9 +237,9 @@ def soon_over_and_next_week(frozen, home_page):
 @pytest.mark.parametrize(
     "url",
     [
-        "/",
-        "/events/",
-        "/programs/circle/",
+        "/en/",
+        "/en/events/",
+        "/en/programs/circle/",
         "/api/v3/events/",
         "/api/v2/pages/?type=programs.ProgramPage&fields=upcoming_events",
     ],
@@ -263,11 +263,11 @@ def test_upcoming_dates_drop_out_when_they_end_even_for_a_client_revalidating(
 
 
 def test_the_calendar_feed_drops_an_event_a_month_after_it_ended(soon_over_and_next_week, frozen):
-    assert "Soon over" in text("/events/feed.ics")
+    assert "Soon over" in text("/en/events/feed.ics")
     frozen.shift(timedelta(days=30, minutes=59))
-    assert "Soon over" in text("/events/feed.ics")
+    assert "Soon over" in text("/en/events/feed.ics")
     frozen.shift(timedelta(minutes=2))
-    feed = text("/events/feed.ics")
+    feed = text("/en/events/feed.ics")
     assert "Soon over" not in feed and "Next week" in feed
 
 
@@ -296,11 +296,11 @@ def test_made_up_addresses_cannot_push_useful_answers_out(page, settings):
         **settings.CACHES,
         "default": {**settings.CACHES["default"], "OPTIONS": {"MAX_ENTRIES": 40}},
     }
-    assert "About us" in text("/about/")
+    assert "About us" in text("/en/about/")
     rename_quietly(page, "Renamed quietly")
     for number in range(100):
-        assert visit(f"/no-such-page-{number}/").status_code == 404
-    assert "About us" in text("/about/")
+        assert visit(f"/en/no-such-page-{number}/").status_code == 404
+    assert "About us" in text("/en/about/")
     kept = caches["not_found"]._cache  # noqa: SLF001 (how full the local store is)
     assert 0 < len(kept) <= settings.CACHES["not_found"]["OPTIONS"]["MAX_ENTRIES"]
 
@@ -308,7 +308,7 @@ def test_made_up_addresses_cannot_push_useful_answers_out(page, settings):
 def test_with_a_shared_cache_a_kept_answer_needs_no_database(
     redis_cache, page, django_assert_num_queries
 ):
-    visit("/about/")
+    visit("/en/about/")
     with django_assert_num_queries(0):
-        assert visit("/about/").status_code == 200
+        assert visit("/en/about/").status_code == 200
     assert cache.get(caching.VERSION_KEY) is not None

@@ -23,9 +23,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_anonymous_visitors_share_one_cached_answer(page):
-    first = visit("/about/")
+    first = visit("/en/about/")
     rename_quietly(page, "Renamed")
-    second = visit("/about/")
+    second = visit("/en/about/")
     assert "About us" in second.content.decode()
     assert second.content == first.content
     assert second["Cache-Control"] == "public, max-age=60"
@@ -33,36 +33,36 @@ def test_anonymous_visitors_share_one_cached_answer(page):
 
 def test_cache_can_be_turned_off(page, settings):
     settings.PEER_SUPPORT_PAGE_CACHE_TIMEOUT = 0
-    visit("/about/")
+    visit("/en/about/")
     rename_quietly(page, "Renamed")
-    assert "Renamed" in visit("/about/").content.decode()
+    assert "Renamed" in visit("/en/about/").content.decode()
 
 
 def test_publishing_shows_at_once(page):
-    visit("/about/")
+    visit("/en/about/")
     page.title = "About CONNECT"
     page.save_revision().publish()
-    assert "About CONNECT" in visit("/about/").content.decode()
+    assert "About CONNECT" in visit("/en/about/").content.decode()
 
 
 def test_an_unpublished_page_disappears_at_once(page):
-    assert visit("/about/").status_code == 200
+    assert visit("/en/about/").status_code == 200
     page.unpublish()
-    assert visit("/about/").status_code == 404
+    assert visit("/en/about/").status_code == 404
 
 
 def test_a_page_published_where_there_was_none_replaces_the_cached_not_found(page, home_page):
-    assert visit("/groups/").status_code == 404
+    assert visit("/en/groups/").status_code == 404
     ContentPageFactory(parent=home_page, title="Groups", slug="groups")
-    assert visit("/groups/").status_code == 200
+    assert visit("/en/groups/").status_code == 200
 
 
 def test_an_event_or_resource_saved_shows_at_once(page, home_page):
     calendar = EventIndexPageFactory(parent=home_page, slug="events")
     directory = ResourceIndexPageFactory(parent=home_page, slug="resources")
     event, resource = EventFactory(title="Art night"), ResourceFactory(name="Peer line")
-    assert "Art night" in visit("/events/").content.decode()
-    assert "Peer line" in visit("/resources/").content.decode()
+    assert "Art night" in visit("/en/events/").content.decode()
+    assert "Peer line" in visit("/en/resources/").content.decode()
     assert "Art night" in visit("/api/v3/events/").content.decode()
     event.title, resource.name = "Music night", "Warm line"
     event.save()
@@ -73,18 +73,18 @@ def test_an_event_or_resource_saved_shows_at_once(page, home_page):
 
 
 def test_an_editors_page_never_reaches_visitors_nor_theirs_the_editor(page, admin_client):
-    visitor_before = visit("/about/").content.decode()
-    editor = admin_client.get("/about/")
+    visitor_before = visit("/en/about/").content.decode()
+    editor = admin_client.get("/en/about/")
     assert "wagtail-userbar" in editor.content.decode()
     assert "wagtail-userbar" not in visitor_before
-    assert "wagtail-userbar" not in visit("/about/").content.decode()
+    assert "wagtail-userbar" not in visit("/en/about/").content.decode()
     assert "private" in editor["Cache-Control"]
     rename_quietly(page, "Renamed")
-    assert "Renamed" in admin_client.get("/about/").content.decode()  # never from the cache
+    assert "Renamed" in admin_client.get("/en/about/").content.decode()  # never from the cache
 
 
 def test_a_previewed_draft_never_reaches_the_cache(page, admin_client):
-    visit("/about/")
+    visit("/en/about/")
     page.title = "Draft title"
     page.save_revision()
     preview = admin_client.post(
@@ -95,30 +95,30 @@ def test_a_previewed_draft_never_reaches_the_cache(page, admin_client):
     assert (
         "Draft title" in admin_client.get(f"/admin/pages/{page.pk}/edit/preview/").content.decode()
     )
-    assert "Draft title" not in visit("/about/").content.decode()
+    assert "Draft title" not in visit("/en/about/").content.decode()
 
 
 def test_requests_with_a_token_or_session_are_never_answered_from_the_cache(page, client):
-    visit("/about/")
+    visit("/en/about/")
     rename_quietly(page, "Renamed")
-    assert "Renamed" in visit("/about/", HTTP_AUTHORIZATION="Bearer abc").content.decode()
+    assert "Renamed" in visit("/en/about/", HTTP_AUTHORIZATION="Bearer abc").content.decode()
     client.cookies["sessionid"] = "someone-elses"
-    assert "Renamed" in client.get("/about/").content.decode()
+    assert "Renamed" in client.get("/en/about/").content.decode()
 
 
 def test_unchanged_pages_answer_not_modified(page):
-    first = visit("/about/")
-    assert visit("/about/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    first = visit("/en/about/")
+    assert visit("/en/about/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     assert "Last-Modified" not in first  # listings of upcoming events change with the clock alone
     page.title = "About CONNECT"
     page.save_revision().publish()
-    assert visit("/about/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+    assert visit("/en/about/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
 def test_head_is_answered_from_the_cached_get(page):
-    first = visit("/about/")
+    first = visit("/en/about/")
     rename_quietly(page, "Renamed")
-    response = Client().head("/about/")
+    response = Client().head("/en/about/")
     assert response.status_code == 200
     assert response["ETag"] == first["ETag"]
 
@@ -141,12 +141,12 @@ def test_the_footer_signup_works_from_a_page_another_visitor_filled_the_cache_wi
 ):
     settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS = 0  # the time token is the cached page's own
     NewsletterPageFactory(parent=home_page)
-    visit("/about/")
+    visit("/en/about/")
     browser = Client(enforce_csrf_checks=True)
-    html = browser.get("/about/").content.decode()
+    html = browser.get("/en/about/").content.decode()
     assert "csrfmiddlewaretoken" not in html
     answers = {"email": "robin@example.org", "consent": "on", "homepage": ""}
-    response = browser.post("/newsletter-signup/", {**form_fields(html), **answers})
+    response = browser.post("/en/newsletter-signup/", {**form_fields(html), **answers})
     assert "Please check your email" in response.content.decode()
     assert NewsletterSubscriber.objects.get().email == "robin@example.org"
 

@@ -62,7 +62,7 @@ def size_of(url):
 
 
 def test_home_page_html_and_everything_it_loads_are_light(many_partners):
-    html = Client().get("/").content.decode()
+    html = Client().get("/en/").content.decode()
     assert len(html.encode()) < HOME_HTML_LIMIT
     stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
     scripts = re.findall(r'<script src="([^"]+)"', html)

@@ -34,14 +34,14 @@ def page(home_page):
 def test_is_off_by_default_and_then_absent_with_its_script(client, page):
     SiteSettingsFactory()
     assert SiteSettings.objects.get().quick_exit is False
-    for path in ("/", "/about/", "/no-such-page/"):
+    for path in ("/en/", "/en/about/", "/en/no-such-page/"):
         html = client.get(path).content.decode()
         assert "quick-exit" not in html and "<script" not in html, path
 
 
 def test_once_on_every_page_has_a_plain_link_to_the_chosen_address(client, page):
     SiteSettingsFactory(quick_exit=True, quick_exit_url="https://weather.example.org/london")
-    for path in ("/", "/about/", "/no-such-page/"):
+    for path in ("/en/", "/en/about/", "/en/no-such-page/"):
         html = client.get(path).content.decode()
         # A link, not a button: it works without JavaScript and hands the weather site nothing.
         assert exit_link(html) == (
@@ -56,16 +56,19 @@ def test_once_on_every_page_has_a_plain_link_to_the_chosen_address(client, page)
 def test_links_to_the_browse_safely_page_while_it_is_live(client, page, home_page):
     advice = ContentPageFactory(parent=home_page, slug="browse-safely")
     SiteSettingsFactory(quick_exit=True, browse_safely_page=advice)
-    assert '<a class="quick-exit__help" href="/browse-safely/">' in client.get("/").content.decode()
+    assert (
+        '<a class="quick-exit__help" href="/en/browse-safely/">'
+        in client.get("/en/").content.decode()
+    )
 
     advice.unpublish()
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert "quick-exit__help" not in html and exit_link(html)
 
 
 def test_the_server_error_page_has_it_too(home_page):
     SiteSettingsFactory(quick_exit=True)
-    html = server_error(RequestFactory().get("/")).content.decode()
+    html = server_error(RequestFactory().get("/en/")).content.decode()
     assert exit_link(html)[0] == QUICK_EXIT_DEFAULT_URL
     assert SCRIPT in html
 
@@ -114,9 +117,9 @@ def test_an_address_that_is_not_https_is_refused_with_a_clear_error(settings_for
 
 def test_the_database_down_page_shows_it_with_the_fallback_address(settings):
     settings.PEER_SUPPORT_QUICK_EXIT_FALLBACK_URL = "https://weather.example.org/"
-    html = database_unavailable(RequestFactory().get("/")).content.decode()
+    html = database_unavailable(RequestFactory().get("/en/")).content.decode()
     assert exit_link(html)[0] == "https://weather.example.org/" and SCRIPT in html
 
     settings.PEER_SUPPORT_QUICK_EXIT_FALLBACK_URL = ""
-    html = database_unavailable(RequestFactory().get("/")).content.decode()
+    html = database_unavailable(RequestFactory().get("/en/")).content.decode()
     assert "quick-exit" not in html and "<script" not in html

@@ -133,10 +133,10 @@ def test_editor_schedules_a_page_that_goes_live_once_publish_scheduled_runs_afte
 
     page.refresh_from_db()
     assert not page.live and page.scheduled_revision is not None
-    assert client.get("/get-involved/").status_code == 404
+    assert client.get("/en/get-involved/").status_code == 404
     with mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(minutes=1)):
         call_command("publish_scheduled")
     page.refresh_from_db()
     assert page.live
-    assert client.get("/get-involved/").status_code == 200
-    assert client.get("/get-involved/").status_code == 200
+    assert client.get("/en/get-involved/").status_code == 200
+    assert client.get("/en/get-involved/").status_code == 200

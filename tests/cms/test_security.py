@@ -72,7 +72,7 @@ def test_a_malformed_proxy_header_setting_is_refused():
 
 
 def test_pages_send_a_strict_content_security_policy_and_headers(client, home_page):
-    response = client.get("/")
+    response = client.get("/en/")
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert "object-src 'none'" in policy and "unsafe-inline" not in policy

@@ -113,7 +113,7 @@ def send(url, hidden, number):
 
 def test_fifty_concurrent_posts_are_all_stored(running_site):
     base_url, database = running_site
-    url = f"{base_url}/inquire/"
+    url = f"{base_url}/en/inquire/"
     hidden = open_form(url)
     time.sleep(settings.PEER_SUPPORT_FORM_MINIMUM_SECONDS)  # as a person would, reading the form
 

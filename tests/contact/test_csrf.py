@@ -30,7 +30,7 @@ def test_form_page_takes_a_post_without_a_csrf_token(browser, form_page):
 
 def test_other_pages_and_addresses_still_need_the_token(browser, home_page, form_page):
     page = ContentPageFactory(parent=home_page, slug="about")
-    for path in (page.url, "/no-such-page/", "/", "/admin/login/", "/documents/1/x.pdf"):
+    for path in (page.url, "/en/no-such-page/", "/en/", "/admin/login/", "/documents/1/x.pdf"):
         assert browser.post(path, human(VALID_INQUIRY)).status_code == 403, path
     assert not FormSubmission.objects.exists()
 
@@ -73,7 +73,7 @@ def test_a_password_protected_form_still_asks_for_its_password_with_a_checked_to
     assert browser.post(form_page.url, human(VALID_INQUIRY)).status_code == 200  # the password form
     assert not FormSubmission.objects.exists()
     asked = browser.get(form_page.url).content.decode()
-    action = re.search(r'action="(/_util/authenticate_with_password/[^"]+)"', asked)[1]
+    action = re.search(r'action="(/en/_util/authenticate_with_password/[^"]+)"', asked)[1]
     password = {"password": "x", "return_url": form_page.url}
     assert browser.post(action, password).status_code == 403  # no token
     password["csrfmiddlewaretoken"] = re.search(r'csrfmiddlewaretoken" value="([^"]+)"', asked)[1]

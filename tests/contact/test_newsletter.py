@@ -33,10 +33,10 @@ def test_footer_on_every_page_has_the_signup_form_and_a_privacy_note(
     client, home_page, newsletter_page
 ):
     page = ContentPageFactory(parent=home_page, body__0="paragraph")
-    for url in ("/", page.url):
+    for url in ("/en/", page.url):
         html = client.get(url).content.decode()
         footer = html[html.index("<footer") :]
-        assert 'action="/newsletter-signup/"' in footer
+        assert 'action="/en/newsletter-signup/"' in footer
         assert 'name="consent"' in footer
         assert f'href="{newsletter_page.url}#privacy-notice-heading"' in footer
         assert "We keep only your email address" in footer
@@ -65,7 +65,7 @@ def sign_up_from(client, newsletter_page, address):
 
 
 def test_footer_has_no_signup_form_without_a_newsletter_page(client, home_page):
-    assert 'name="consent"' not in client.get("/").content.decode()
+    assert 'name="consent"' not in client.get("/en/").content.decode()
 
 
 def test_signup_stores_an_unconfirmed_address_and_emails_a_link(client, newsletter_page):
@@ -174,20 +174,22 @@ def test_signup_needs_no_csrf_token_but_confirming_does(newsletter_page):
 def test_footer_signup_needs_no_csrf_token_but_keeps_every_spam_check(newsletter_page, settings):
     settings.PEER_SUPPORT_FORM_RATE_LIMIT = "2/h"
     client = Client(enforce_csrf_checks=True)
-    robot = client.post("/newsletter-signup/", {**human(SIGNUP), "homepage": "http://spam.example"})
+    robot = client.post(
+        "/en/newsletter-signup/", {**human(SIGNUP), "homepage": "http://spam.example"}
+    )
     assert "form-alert" in robot.content.decode()
     assert not NewsletterSubscriber.objects.exists()
     assert (
         "Please check your email"
-        in client.post("/newsletter-signup/", human(SIGNUP)).content.decode()
+        in client.post("/en/newsletter-signup/", human(SIGNUP)).content.decode()
     )
     assert NewsletterSubscriber.objects.get().email == "robin@example.org"
-    assert client.post("/newsletter-signup/", human(SIGNUP)).status_code == 429
+    assert client.post("/en/newsletter-signup/", human(SIGNUP)).status_code == 429
 
 
 def test_footer_signup_only_takes_posts_and_needs_a_newsletter_page(client, home_page):
-    assert client.get("/newsletter-signup/").status_code == 405
-    assert client.post("/newsletter-signup/", human(SIGNUP)).status_code == 404
+    assert client.get("/en/newsletter-signup/").status_code == 405
+    assert client.post("/en/newsletter-signup/", human(SIGNUP)).status_code == 404
 
 
 def test_mail_failure_keeps_the_signup_and_tells_the_visitor_to_check_email(

@@ -37,10 +37,10 @@ def answer(field):
 def test_seed_makes_three_live_forms_and_the_newsletter_page(seeded):
     for slug, title in SEEDED_FORMS.items():
         page = FormPage.objects.get(slug=slug)
-        assert page.title == title and page.live and page.url == f"/{slug}/"
+        assert page.title == title and page.live and page.url == f"/en/{slug}/"
         assert page.thank_you_text and page.form_fields.count() >= 4
         assert {"email"} <= set(page.form_fields.values_list("field_type", flat=True))
-    assert NewsletterPage.objects.get().url == "/newsletter/"
+    assert NewsletterPage.objects.get().url == "/en/newsletter/"
 
 
 @pytest.mark.parametrize("slug", SEEDED_FORMS)
@@ -55,7 +55,7 @@ def test_each_seeded_form_stores_a_complete_answer_and_says_thank_you(client, se
 
 
 def test_welcome_page_links_each_contact_card_to_its_form(client, seeded):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     cards = {
         block.value["purpose"]: block.value["page"].slug
         for block in home.body
@@ -65,16 +65,20 @@ def test_welcome_page_links_each_contact_card_to_its_form(client, seeded):
         "Volunteering opportunities and community outreach": "volunteer",
         "Sponsorship and fundraising": "sponsorship",
     }
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     for slug, title in SEEDED_FORMS.items():
-        assert f'href="/{slug}/">{title}</a>' in html
-    assert 'href="/newsletter/"' in html
+        assert f'href="/en/{slug}/">{title}</a>' in html
+    assert 'href="/en/newsletter/"' in html
 
 
 def test_partners_section_is_seeded_but_shows_nothing_until_partners_are_added(client, seeded):
-    (section,) = [block for block in HomePage.objects.get().body if block.block_type == "partners"]
+    (section,) = [
+        block
+        for block in HomePage.objects.get(locale__language_code="en").body
+        if block.block_type == "partners"
+    ]
     assert section.value["heading"] == "CONNECT Partners"
-    assert "CONNECT Partners" not in client.get("/").content.decode()
+    assert "CONNECT Partners" not in client.get("/en/").content.decode()
 
 
 def test_second_seed_run_adds_no_forms_or_questions(seeded):

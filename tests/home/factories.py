@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.blocks import ContentStreamBlock, HomeStreamBlock
 from home.models import ContentPage, HomePage
@@ -76,3 +76,14 @@ class PartnerFactory(DjangoModelFactory):
 
     class Meta:
         model = Partner
+
+
+def translated(page, language_code="fr", **fields):
+    """The page's live translation into `language_code`, with `fields` changed (its parent must be
+    translated first; the home page's parent, the root, needs none)."""
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation

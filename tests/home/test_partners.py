@@ -23,7 +23,7 @@ def test_active_partners_show_in_display_order_with_linked_logos(client, partner
     second = PartnerFactory(name="Second Partner", sort_order=2)
     first = PartnerFactory(name="First Partner", sort_order=1, logo_alt_text="First's logo")
     PartnerFactory(name="Hidden Partner", active=False)
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert "<h2>CONNECT Partners</h2>" in html
     assert html.index('alt="First&#x27;s logo"') < html.index('alt="Second Partner"')
     assert "Hidden Partner" not in html
@@ -33,14 +33,14 @@ def test_active_partners_show_in_display_order_with_linked_logos(client, partner
 
 def test_partner_without_logo_or_website_shows_its_name(client, partners_section):
     PartnerFactory(name="Plain Partner", logo=None, url="")
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert '<span class="partners__name">Plain Partner</span>' in html
     assert 'rel="noopener"' not in html
 
 
 def test_section_is_left_out_while_no_partner_is_active(client, partners_section):
     PartnerFactory(active=False)
-    assert "CONNECT Partners" not in client.get("/").content.decode()
+    assert "CONNECT Partners" not in client.get("/en/").content.decode()
 
 
 def test_api_lists_active_partners_in_order_with_logo_renditions(client, db):
@@ -131,14 +131,14 @@ def test_home_page_api_gives_the_partners_section_with_its_partners(client, part
 def test_cached_section_reads_no_partners_and_shows_an_edit_at_once(client, partners_section):
     SiteSettingsFactory()  # made on first view otherwise, which moves the content version on
     partner = PartnerFactory(name="Western University")
-    client.get("/")
+    client.get("/en/")
     with CaptureQueriesContext(connection) as queries:
-        assert "Western University" in client.get("/").content.decode()
+        assert "Western University" in client.get("/en/").content.decode()
     assert not [query for query in queries if "partners_partner" in query["sql"]]
     partner.name = "Western University Counselling"
     partner.logo = None
     partner.save()
-    assert "Western University Counselling" in client.get("/").content.decode()
+    assert "Western University Counselling" in client.get("/en/").content.decode()
 
 
 @override_settings(PEER_SUPPORT_PAGE_CACHE_TIMEOUT=0)

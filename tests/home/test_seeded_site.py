@@ -12,7 +12,7 @@ def seeded(db):
 
 
 def test_welcome_page_shows_the_welcome_text_and_address(seeded, client):
-    response = client.get("/")
+    response = client.get("/en/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "<h1>Recovery is Possible. You are not alone.</h1>" in html
@@ -21,11 +21,11 @@ def test_welcome_page_shows_the_welcome_text_and_address(seeded, client):
     assert "London, ON N6B 1Y8" in html
     assert "Volunteering opportunities and community outreach" in html
     assert "Sponsorship and fundraising" in html
-    assert 'href="/what-is-peer-support/"' in html
+    assert 'href="/en/what-is-peer-support/"' in html
 
 
 def test_what_is_peer_support_quotes_opdi_with_attribution(seeded, client):
-    html = client.get("/what-is-peer-support/").content.decode()
+    html = client.get("/en/what-is-peer-support/").content.decode()
     assert "<blockquote>" in html
     assert "Peer Support is a naturally occurring, mutually beneficial support process" in html
     assert "<figcaption>" in html and "Ontario Peer Development Initiative (OPDI)" in html
@@ -33,7 +33,7 @@ def test_what_is_peer_support_quotes_opdi_with_attribution(seeded, client):
 
 
 def test_self_help_page_links_footnotes_both_ways(seeded, client):
-    html = client.get("/self-help-and-peer-support/").content.decode()
+    html = client.get("/en/self-help-and-peer-support/").content.decode()
     for number in (1, 2):
         assert f'<a href="#ref-{number}" id="cite-{number}">' in html
         assert f'<li id="ref-{number}">' in html
@@ -43,9 +43,9 @@ def test_self_help_page_links_footnotes_both_ways(seeded, client):
 
 
 def test_explainer_pages_are_in_the_main_menu_with_breadcrumbs(seeded, client):
-    html = client.get("/self-help-and-peer-support/").content.decode()
+    html = client.get("/en/self-help-and-peer-support/").content.decode()
     menu = html.split('<nav class="main-menu"')[1].split("</nav>")[0]
-    assert 'href="/what-is-peer-support/"' in menu
-    assert 'href="/self-help-and-peer-support/" aria-current="page"' in menu
+    assert 'href="/en/what-is-peer-support/"' in menu
+    assert 'href="/en/self-help-and-peer-support/" aria-current="page"' in menu
     crumbs = html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
-    assert '<a href="/">Welcome</a>' in crumbs
+    assert '<a href="/en/">Welcome</a>' in crumbs

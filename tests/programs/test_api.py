@@ -69,10 +69,10 @@ def test_event_item_carries_every_field(client, calendar_page, program):
         "program": {
             "id": program.pk,
             "title": "Peer support group",
-            "url": "http://localhost/programs/peer-support/",
+            "url": "http://localhost/en/programs/peer-support/",
         },
-        "url": f"http://localhost/events/{event.slug}/",
-        "ics_url": f"http://localhost/events/{event.slug}/event.ics",
+        "url": f"http://localhost/en/events/{event.slug}/",
+        "ics_url": f"http://localhost/en/events/{event.slug}/event.ics",
     }
 
 

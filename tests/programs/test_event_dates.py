@@ -99,7 +99,7 @@ def test_a_draft_edit_changes_no_public_date_until_it_is_published(
     event.refresh_from_db()
     assert event.has_unpublished_changes
     assert api_starts(client) == [(3, 7), (3, 14), (3, 21)]
-    assert "March 14, 2030" in client.get("/events/").content.decode()
+    assert "March 14, 2030" in client.get("/en/events/").content.decode()
 
     assert admin_client.post(edit, moved).status_code == 302
     assert api_starts(client) == [(4, 4)]  # no longer weekly: the other dates are gone
@@ -134,8 +134,8 @@ def test_unpublished_event_dates_are_shown_nowhere(
     event.save_revision().publish()
     event.unpublish()
     places = {
-        "home": client.get("/").content.decode(),
-        "events": client.get("/events/").content.decode(),
+        "home": client.get("/en/").content.decode(),
+        "events": client.get("/en/events/").content.decode(),
         "program": client.get(program.url).content.decode(),
         "api": client.get("/api/v3/events/").content.decode(),
         "program api": client.get(f"/api/v3/pages/{program.pk}/").content.decode(),
@@ -172,7 +172,13 @@ def test_generated_events_get_their_dates_in_bulk():
     assert all(dates_of(event) == expected_dates(event) for event in made)
 
 
-LISTINGS = ["/", "/events/", "/events/?past=1", "/api/v3/events/", "/api/v3/events/?when=past"]
+LISTINGS = [
+    "/en/",
+    "/en/events/",
+    "/en/events/?past=1",
+    "/api/v3/events/",
+    "/api/v3/events/?when=past",
+]
 
 
 def queries_per_listing(client, program, count):
@@ -208,7 +214,7 @@ def test_dates_are_live_exactly_while_their_event_is(client, calendar_page):
     assert set(event.dates.values_list("live", flat=True)) == {False}
     event.refresh_from_db()
     event.save_revision().publish()
-    assert "Garden walk" in client.get("/events/").content.decode()
+    assert "Garden walk" in client.get("/en/events/").content.decode()
 
 
 def test_migration_marks_the_dates_of_unpublished_events_not_live():

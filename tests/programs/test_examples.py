@@ -36,12 +36,12 @@ def test_examples_are_marked_dated_from_today_and_visible(client, seeded):
     assert len(EventDate.objects.live().upcoming()) > 10
     assert len(EventDate.objects.live().past()) == 1
 
-    home = client.get("/").content.decode()
+    home = client.get("/en/").content.decode()
     assert "There are no upcoming events at this time." not in home
     assert "Example: Peer support group" in home
-    assert "Example: Art night" in client.get("/events/").content.decode()
-    assert "Example: Open house" in client.get("/events/?past=1").content.decode()
-    program = client.get("/programs/example-peer-support-group/").content.decode()
+    assert "Example: Art night" in client.get("/en/events/").content.decode()
+    assert "Example: Open house" in client.get("/en/events/?past=1").content.decode()
+    program = client.get("/en/programs/example-peer-support-group/").content.decode()
     assert "Example: Peer support group" in program
 
 

@@ -34,7 +34,7 @@ def next_week(hour=18):
 
 
 def test_feed_is_a_publishing_calendar_in_toronto_time(client, calendar_page):
-    calendar = feed(client, "/events/feed.ics")
+    calendar = feed(client, "/en/events/feed.ics")
     assert calendar["VERSION"] == "2.0"
     assert calendar["PRODID"].startswith("-//")
     assert calendar["CALSCALE"] == "GREGORIAN"
@@ -63,7 +63,7 @@ def test_event_carries_every_field(client, calendar_page):
     event.save_revision().publish()
     event.refresh_from_db()
 
-    vevent = events_in(feed(client, "/events/feed.ics"))["Peer support evening"]
+    vevent = events_in(feed(client, "/en/events/feed.ics"))["Peer support evening"]
 
     assert vevent["UID"] == f"event-{event.pk}@localhost"
     assert vevent.decoded("DTSTART") == start
@@ -77,24 +77,24 @@ def test_event_carries_every_field(client, calendar_page):
     assert vevent["DESCRIPTION"] == (
         "Come as you are.\n• Tea\n• Talk\n\nRegister: https://example.org/register"
     )
-    assert vevent["URL"] == f"http://localhost/events/{event.slug}/"
+    assert vevent["URL"] == f"http://localhost/en/events/{event.slug}/"
     assert "RRULE" not in vevent
 
 
 def test_uid_stays_the_same_when_the_event_is_edited(client, calendar_page):
     event = EventFactory(title="Before")
-    before = events_in(feed(client, "/events/feed.ics"))["Before"]["UID"]
+    before = events_in(feed(client, "/en/events/feed.ics"))["Before"]["UID"]
     event.title = "After"
     event.start += timedelta(days=1)
     event.end += timedelta(days=1)
     event.save()
-    assert events_in(feed(client, "/events/feed.ics"))["After"]["UID"] == before
+    assert events_in(feed(client, "/en/events/feed.ics"))["After"]["UID"] == before
 
 
 def test_cancelled_event_is_marked_in_ics_feed(client, calendar_page):
     EventFactory(title="Art night", status="cancelled")
     EventFactory(title="Walk", status="postponed")
-    found = events_in(feed(client, "/events/feed.ics"))
+    found = events_in(feed(client, "/en/events/feed.ics"))
     assert found["Cancelled: Art night"]["STATUS"] == "CANCELLED"
     assert found["Postponed: Walk"]["STATUS"] == "TENTATIVE"
 
@@ -108,7 +108,7 @@ def test_weekly_repeat_is_one_event_with_an_rrule_until_the_last_date(client, ca
         repeat="weekly",
         repeat_until=date(2030, 12, 10),
     )
-    (vevent,) = feed(client, "/events/feed.ics").walk("VEVENT")
+    (vevent,) = feed(client, "/en/events/feed.ics").walk("VEVENT")
     rule = vevent["RRULE"]
     assert rule["FREQ"] == ["WEEKLY"]
     # The last session starts at 18:00 EST (after the clock change), 23:00 UTC.
@@ -126,7 +126,7 @@ def test_monthly_all_day_repeat_uses_dates(client, calendar_page):
         repeat="monthly",
         repeat_until=date(2030, 6, 30),
     )
-    (vevent,) = feed(client, "/events/feed.ics").walk("VEVENT")
+    (vevent,) = feed(client, "/en/events/feed.ics").walk("VEVENT")
     assert vevent.decoded("DTSTART") == date(2030, 1, 15)
     assert vevent.decoded("DTEND") == date(2030, 1, 16)
     assert vevent["RRULE"]["FREQ"] == ["MONTHLY"]
@@ -137,7 +137,7 @@ def test_online_event_location_is_its_link(client, calendar_page):
     EventFactory(
         title="Online circle", format="online", venue_name="", online_url="https://meet.example/c"
     )
-    vevent = events_in(feed(client, "/events/feed.ics"))["Online circle"]
+    vevent = events_in(feed(client, "/en/events/feed.ics"))["Online circle"]
     assert vevent["LOCATION"] == "https://meet.example/c"
     assert vevent["DESCRIPTION"].endswith("Join online: https://meet.example/c")
 
@@ -147,20 +147,20 @@ def test_feed_has_upcoming_and_recent_live_events_only(client, calendar_page):
     EventFactory(title="Last week", start=next_week() - timedelta(days=14))
     EventFactory(title="Last year", start=next_week() - timedelta(days=400))
     EventFactory(title="Draft", live=False)
-    assert set(events_in(feed(client, "/events/feed.ics"))) == {"Next week", "Last week"}
+    assert set(events_in(feed(client, "/en/events/feed.ics"))) == {"Next week", "Last week"}
 
 
 def test_single_event_download(client, calendar_page):
     event = EventFactory(title="Open house")
     EventFactory(title="Other")
-    response = client.get(f"/events/{event.slug}/event.ics")
+    response = client.get(f"/en/events/{event.slug}/event.ics")
     assert response["Content-Disposition"] == f'inline; filename="{event.slug}.ics"'
     assert set(events_in(Calendar.from_ical(response.content))) == {"Open house"}
 
 
 def test_draft_event_download_is_not_found(client, calendar_page):
     event = EventFactory(live=False)
-    assert client.get(f"/events/{event.slug}/event.ics").status_code == 404
+    assert client.get(f"/en/events/{event.slug}/event.ics").status_code == 404
 
 
 def test_program_feed_has_only_that_programs_events(client, home_page, calendar_page):
@@ -168,6 +168,23 @@ def test_program_feed_has_only_that_programs_events(client, home_page, calendar_
     program = ProgramPageFactory(parent=index, title="Peer support", slug="peer-support")
     EventFactory(title="Ours", program=program)
     EventFactory(title="Someone else's")
-    calendar = feed(client, "/programs/peer-support/feed.ics")
+    calendar = feed(client, "/en/programs/peer-support/feed.ics")
     assert set(events_in(calendar)) == {"Ours"}
     assert calendar["X-WR-CALNAME"].endswith(": Peer support")
+
+
+def test_french_feed_marks_and_labels_events_in_french(client, calendar_page):
+    start = next_week()
+    event = EventFactory(
+        title="Art night",
+        start=start,
+        end=start + timedelta(hours=2),
+        status="cancelled",
+        registration_url="https://example.org/register",
+    )
+    event.save_revision().publish()
+    (vevent,) = feed(client, "/fr/events/feed.ics").walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Annulé\u00a0: Art night"
+    assert "Inscription\u00a0: https://example.org/register" in str(vevent["DESCRIPTION"])
+    (vevent,) = feed(client, "/en/events/feed.ics").walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Cancelled: Art night"

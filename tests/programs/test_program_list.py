@@ -23,7 +23,7 @@ def program_list(home_page):
 
 
 def listed(client, query=""):
-    response = client.get(f"/programs/{query}")
+    response = client.get(f"/en/programs/{query}")
     assert response.status_code == 200
     html = response.content.decode()
     return re.findall(r"<h2><a [^>]*>(Group \d+)</a></h2>", html), html

@@ -20,9 +20,9 @@ def seen_everywhere(client, title):
     """Where visitors and other sites find the event: {place: whether the title is there}."""
     api = client.get("/api/v3/events/").json()
     return {
-        "home": title in client.get("/").content.decode(),
-        "events": title in client.get("/events/").content.decode(),
-        "ics": title in client.get("/events/feed.ics").content.decode(),
+        "home": title in client.get("/en/").content.decode(),
+        "events": title in client.get("/en/events/").content.decode(),
+        "ics": title in client.get("/en/events/feed.ics").content.decode(),
         "api": any(item["title"] == title for item in api["items"]),
     }
 

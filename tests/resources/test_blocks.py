@@ -31,9 +31,11 @@ def test_block_lists_the_first_resources_of_a_category_and_links_to_the_rest(
 ):
     html = client.get(page_listing(home_page, "family").url).content.decode()
     assert "<h2>Support for families</h2>" in html
-    assert '<a href="/resources/alpha-families/">Alpha Families</a>' in html
+    assert '<a href="/en/resources/alpha-families/">Alpha Families</a>' in html
     assert "Beta Families" in html and "Gamma Families" not in html and "Advocates" not in html
-    assert '<a href="/resources/?category=family">See all 3 resources in this category</a>' in html
+    assert (
+        '<a href="/en/resources/?category=family">See all 3 resources in this category</a>' in html
+    )
 
 
 def test_category_left_without_resources_says_so(client, home_page, families):

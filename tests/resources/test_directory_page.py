@@ -56,8 +56,9 @@ class DirectoryPageTreeTests(WagtailPageTestCase):
     def test_directory_and_resource_pages_are_routable_and_render(self):
         directory = ResourceIndexPageFactory(parent=home_page_as_site_root(slug="welcome"))
         resource = ResourceFactory(name="Empowerment Council")
-        self.assertPageIsRoutable(directory)
-        self.assertPageIsRoutable(directory, f"{resource.slug}/")
+        # Wagtail's assertPageIsRoutable does not expect the language prefix (/en/): a visit does.
+        self.assertEqual(self.client.get(directory.url).status_code, 200)
+        self.assertEqual(self.client.get(f"{directory.url}{resource.slug}/").status_code, 200)
         self.assertPageIsRenderable(directory)
         self.assertPageIsRenderable(directory, f"{resource.slug}/")
 
@@ -86,31 +87,40 @@ class DirectoryPageTreeTests(WagtailPageTestCase):
     ],
 )
 def test_filters_and_search_combine(client, listed, query, expected):
-    html, names = names_on(client, f"/resources/{query}")
+    html, names = names_on(client, f"/en/resources/{query}")
     assert names == expected
     count = len(expected)
     assert f'<h2 id="results-heading">{count} resource{"s" if count != 1 else ""}</h2>' in html
 
 
 def test_chosen_filters_stay_in_the_form(client, listed):
-    html, _ = names_on(client, "/resources/?category=family&language=fr&search=mood")
+    html, _ = names_on(client, "/en/resources/?category=family&language=fr&search=mood")
     assert '<option value="family" selected>family</option>' in html
     assert '<option value="fr" selected>French</option>' in html
     assert 'name="search" value="mood"' in html
 
 
+@pytest.mark.parametrize("prefix", ["/en/", "/fr/"])
+def test_services_offered_in_french_filter_in_both_languages(client, listed, prefix):
+    html, names = names_on(client, f"{prefix}resources/?language=fr")
+    assert names == ["Mood Disorders Association", "Réseau francophone"]
+    assert '<option value="fr" selected>French</option>' in html
+    label = "Toutes les langues" if prefix == "/fr/" else "Any language"
+    assert f'<option value="">{label}</option>' in html
+
+
 def test_no_results_says_so_and_offers_a_reset(client, listed):
-    html, names = names_on(client, "/resources/?category=advocacy&search=depression")
+    html, names = names_on(client, "/en/resources/?category=advocacy&search=depression")
     assert names == []
     assert "No resources match these filters." in html
-    assert '<a href="/resources/">Clear the filters and see every resource</a>' in html
+    assert '<a href="/en/resources/">Clear the filters and see every resource</a>' in html
 
 
 def test_unknown_category_or_language_is_explained_not_an_error(client, listed):
-    html, names = names_on(client, "/resources/?category=nonsense")
+    html, names = names_on(client, "/en/resources/?category=nonsense")
     assert names == []
     assert "There is no category &#x27;nonsense&#x27;. Choose one from the list above." in html
-    html, _ = names_on(client, "/resources/?language=xx")
+    html, _ = names_on(client, "/en/resources/?language=xx")
     assert "There is no language &#x27;xx&#x27;." in html
 
 
@@ -118,7 +128,7 @@ def test_unknown_category_or_language_is_explained_not_an_error(client, listed):
     "search", ['"', 'a"b', "(", "*", "NEAR(", "a:b", "^", "-", "\x00", "x" * 500]
 )
 def test_search_syntax_characters_never_break_the_page(client, listed, search):
-    assert client.get("/resources/", {"search": search}).status_code == 200
+    assert client.get("/en/resources/", {"search": search}).status_code == 200
 
 
 @pytest.fixture
@@ -132,7 +142,7 @@ def many(directory):
     [("1", "Group 00", "Group 19"), ("2", "Group 20", "Group 24"), ("0", "Group 00", "Group 19")],
 )
 def test_pages_of_twenty_and_out_of_range_numbers_fall_back(client, many, page, first, last):
-    _, names = names_on(client, f"/resources/?page={page}")
+    _, names = names_on(client, f"/en/resources/?page={page}")
     assert (names[0], names[-1]) == (first, last)
 
 
@@ -141,12 +151,12 @@ def test_pages_of_twenty_and_out_of_range_numbers_fall_back(client, many, page, 
     [("99999", "Group 20"), ("abc", "Group 00"), ("-1", "Group 00"), ("1.5", "Group 00")],
 )
 def test_nonsense_page_numbers_show_a_page_not_an_error(client, many, page, first):
-    _, names = names_on(client, f"/resources/?page={page}")
+    _, names = names_on(client, f"/en/resources/?page={page}")
     assert names[0] == first
 
 
 def test_page_links_keep_the_filters(client, many):
-    html, _ = names_on(client, "/resources/?category=family&search=group")
+    html, _ = names_on(client, "/en/resources/?category=family&search=group")
     assert 'href="?category=family&amp;search=group&amp;page=2" rel="next"' in html
     assert "Page 1 of 2" in html
 
@@ -166,28 +176,28 @@ def test_resource_page_has_call_and_email_links_address_and_last_checked(client,
             {"label": "Office", "number": "416-633-9420", "extension": "6969"},
         ],
     )
-    html = client.get(f"/resources/{resource.slug}/").content.decode()
+    html = client.get(f"/en/resources/{resource.slug}/").content.decode()
     assert "<h1>Ontario Council of Alternative Businesses</h1>" in html
     assert 'Toll-free: <a href="tel:+1-866-504-1693">1-866-504-1693</a>' in html
     assert 'Office: <a href="tel:+1-416-633-9420;ext=6969">416-633-9420</a> ext. 6969' in html
     assert '<a href="mailto:info@example.org">info@example.org</a>' in html
     assert "<address>1499 Queen Street West, Suite 203<br>Toronto, ON M6R 1A3</address>" in html
-    assert '<time datetime="2026-03-02">March 2, 2026</time>' in html
+    assert '<time datetime="2026-03-02">Monday, March 2, 2026</time>' in html
     crumbs = html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
-    assert '<li><a href="/">Home</a></li>' in crumbs
-    assert '<li><a href="/resources/">Resources</a></li>' in crumbs
-    assert f'<a href="/resources/{resource.slug}/" aria-current="page">' in crumbs
+    assert '<li><a href="/en/">Home</a></li>' in crumbs
+    assert '<li><a href="/en/resources/">Resources</a></li>' in crumbs
+    assert f'<a href="/en/resources/{resource.slug}/" aria-current="page">' in crumbs
 
 
 def test_unchecked_resource_page_asks_visitors_to_confirm(client, directory):
     resource = ResourceFactory(last_verified=None, street_address="", city="", postal_code="")
-    html = client.get(f"/resources/{resource.slug}/").content.decode()
+    html = client.get(f"/en/resources/{resource.slug}/").content.decode()
     assert "Not checked yet: please confirm details with the organisation." in html
     assert "<address>" not in html
 
 
 def test_unknown_resource_is_not_found(client, directory):
-    assert client.get("/resources/no-such-resource/").status_code == 404
+    assert client.get("/en/resources/no-such-resource/").status_code == 404
 
 
 def test_intro_blocks_and_references_render(client, home_page):
@@ -197,7 +207,7 @@ def test_intro_blocks_and_references_render(client, home_page):
         ("references", {"heading": "References", "references": ["<p>CMHA (2004)</p>"]}),
     ]
     directory.save_revision().publish()
-    html = client.get("/resources/").content.decode()
+    html = client.get("/en/resources/").content.decode()
     assert '<a href="#ref-1" id="cite-1">' in html
     assert '<li id="ref-1">' in html
 
@@ -211,9 +221,9 @@ def test_remembered_entries_and_filters_read_nothing_and_show_an_edit_at_once(cl
         categories=["crisis"],
         phones=[{"label": "Crisis line", "number": "519-433-2023"}],
     )
-    client.get("/resources/")
+    client.get("/en/resources/")
     with CaptureQueriesContext(connection) as queries:
-        html = client.get("/resources/").content.decode()
+        html = client.get("/en/resources/").content.decode()
     assert ">Distress Centre</a></h3>" in html and 'href="tel:+1-519-433-2023"' in html
     assert "English, French" in html and "· crisis" in html
     assert not [
@@ -224,6 +234,6 @@ def test_remembered_entries_and_filters_read_nothing_and_show_an_edit_at_once(cl
     resource.name = "Distress Centre London"
     resource.categories.add("warmline")
     resource.save()
-    html = client.get("/resources/").content.decode()
+    html = client.get("/en/resources/").content.decode()
     assert ">Distress Centre London</a></h3>" in html and 'href="tel:+1-519-433-2024"' in html
     assert '<option value="warmline">warmline</option>' in html  # the remembered filter list too

@@ -33,7 +33,7 @@ def load(*args):
 def test_directory_page_is_published_in_the_menu_with_the_intro_and_references():
     load()
     page = ResourceIndexPage.objects.get()
-    assert page.url == "/resources/"
+    assert page.url == "/en/resources/"
     assert page.live and page.show_in_menus and not page.has_unpublished_changes
     blocks = [block.block_type for block in page.intro]
     assert blocks == ["paragraph", "paragraph", "paragraph", "references"]
@@ -67,11 +67,11 @@ def test_every_cmha_organisation_is_loaded_with_its_details():
 
 def test_seeded_directory_is_searchable_and_filterable(client):
     load()
-    html = client.get("/resources/?search=obsessive").content.decode()
+    html = client.get("/en/resources/?search=obsessive").content.decode()
     assert ">Ontario Obsessive-Compulsive Network</a>" in html
-    html = client.get("/resources/?category=patient-councils").content.decode()
+    html = client.get("/en/resources/?category=patient-councils").content.decode()
     assert '<h2 id="results-heading">1 resource</h2>' in html
-    assert 'href="/resources/"' in html.split('<nav class="main-menu"')[1].split("</nav>")[0]
+    assert 'href="/en/resources/"' in html.split('<nav class="main-menu"')[1].split("</nav>")[0]
 
 
 def test_second_run_duplicates_nothing_and_keeps_edits():

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Locale, Page
 
 from benchmarks.scale import (
     CATEGORIES,
@@ -138,7 +138,7 @@ def seed_pages():
 
 def remove_generated():
     """Delete everything generated, leaving editors' own content as it is; returns the counts."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     pages = (
         Page.objects.descendant_of(home).filter(slug__startswith=PREFIX)
         if home

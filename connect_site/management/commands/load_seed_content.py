@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.coreutils import resolve_model_string
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from cms.models import SiteSettings
 from connect_site.seed.contact import contact_pages_from_seed
 from connect_site.seed.resources import load_resources
+from connect_site.seed.translations import translate_page
 from home.models import HomePage
 from resources.models import ResourceIndexPage
 
@@ -56,11 +57,14 @@ class Command(BaseCommand):
                 home.body = resolve_page_slugs(HomePage, seed["home_page"].get("body", []))
                 publish(home)
             self.ensure_site(home, seed["site_settings"], hostname, port)
+            for language_code, texts in seed.get("translations", {}).items():
+                if language_code != "_comment":
+                    self.ensure_translation(home, language_code, texts)
         self.stdout.write(self.style.SUCCESS(f"Seed content ready: {home.title} at /"))
 
     def ensure_home_page(self, data):
         """The site's HomePage, replacing Wagtail's placeholder 'Welcome' page on a new install."""
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home:
             self.stdout.write(f"Home page exists ({home.title}); left as it is.")
             return home, False
@@ -102,6 +106,14 @@ class Command(BaseCommand):
             raise CommandError(f"Seed resource is not valid: {error}") from error
         self.stdout.write(f"Resources: {len(created)} added, {len(kept)} already there.")
 
+    def ensure_translation(self, home, language_code, texts):
+        """The welcome page in another language, sent for review by a native speaker."""
+        translation = translate_page(home, language_code, texts.get("home_page", {}))
+        if translation is None:
+            self.stdout.write(f"Home page in {language_code!r} exists; left as it is.")
+        else:
+            self.stdout.write(f"Created home page in {language_code!r}, to be reviewed.")
+
     def ensure_site(self, home, settings_data, hostname, port):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
@@ -115,6 +127,7 @@ class Command(BaseCommand):
         settings = SiteSettings.for_site(site)
         if settings.organisation_name:
             self.stdout.write("Site settings exist; left as they are.")
+            self.add_missing_translated_texts(settings, settings_data)
             return
         for field, value in settings_data.items():
             if field.endswith("_page_slug"):
@@ -123,6 +136,19 @@ class Command(BaseCommand):
         validate(settings, "site settings")
         settings.save()
         self.stdout.write("Filled in site settings.")
+
+    def add_missing_translated_texts(self, settings, settings_data):
+        """Texts in other languages (e.g. the crisis notice in French) new to the seed file."""
+        blank = [
+            field
+            for field in ("tagline_fr", "crisis_notice_fr")
+            if field in settings_data and not getattr(settings, field)
+        ]
+        for field in blank:
+            setattr(settings, field, settings_data[field])
+        if blank:
+            settings.save(update_fields=blank)
+            self.stdout.write(f"Added to site settings: {', '.join(blank)}.")
 
 
 def read_seed(path):

@@ -1,0 +1,4 @@
+DATE_FORMAT = "l j F Y"
+DATETIME_FORMAT = r"l j F Y, G \h i"
+TIME_FORMAT = r"G \h i"
+YEAR_MONTH_FORMAT = "F Y"
