@@ -2,6 +2,7 @@
 
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel

@@ -34,4 +34,5 @@ def test_partners_keep_their_ids_and_details_and_new_ones_get_fresh_ids():
         2,
         False,
     )
-    assert Partner.objects.create(name="Next partner").id > 7
+    assert moved.locale.language_code == "en" and moved.translation_key  # the original, in English
+    assert Partner.objects.create(name="Next partner", locale=moved.locale).id > 7

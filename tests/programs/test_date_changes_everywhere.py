@@ -86,7 +86,7 @@ def test_api_lists_each_date_with_its_status_original_start_and_reason(client, g
     assert [d["status"] for d in detail["upcoming"]] == [status for _, status in EXPECTED]
 
 
-@pytest.mark.parametrize("url", ["/events/feed.ics", "/programs/peer-support/feed.ics"])
+@pytest.mark.parametrize("url", ["/en/events/feed.ics", "/en/programs/peer-support/feed.ics"])
 def test_feed_expanded_as_calendar_apps_do_gives_the_dates_the_api_gives(client, group, url):
     dates = feed_dates(client, url)
     assert [(utc(start), status) for start, _, status, _ in dates] == [
@@ -97,7 +97,9 @@ def test_feed_expanded_as_calendar_apps_do_gives_the_dates_the_api_gives(client,
 
 
 def test_feed_overrides_dates_by_recurrence_id_and_counts_each_change_in_sequence(client, group):
-    calendar = icalendar.Calendar.from_ical(client.get(f"/events/{group.slug}/event.ics").content)
+    calendar = icalendar.Calendar.from_ical(
+        client.get(f"/en/events/{group.slug}/event.ics").content
+    )
     events = calendar.walk("VEVENT")
     overrides = [e for e in events if "RECURRENCE-ID" in e]
     assert [utc(e["RECURRENCE-ID"].dt) for e in overrides] == [
@@ -113,7 +115,9 @@ def test_feed_overrides_dates_by_recurrence_id_and_counts_each_change_in_sequenc
     group.title = "Open circle group"
     with time_machine.travel(timezone.now() + timedelta(minutes=1)):  # published a minute later
         group.save()
-    calendar = icalendar.Calendar.from_ical(client.get(f"/events/{group.slug}/event.ics").content)
+    calendar = icalendar.Calendar.from_ical(
+        client.get(f"/en/events/{group.slug}/event.ics").content
+    )
     assert calendar.walk("VEVENT")[0]["SEQUENCE"] > sequence
 
 
@@ -121,15 +125,15 @@ def test_pages_show_the_cancelled_date_still_listed_and_clearly_marked(
     client, home_page, calendar_page, group
 ):
     with_upcoming_events_block(home_page)
-    for url in ("/", "/events/", group.program.url, f"/events/{group.slug}/"):
+    for url in ("/en/", "/en/events/", group.program.url, f"/en/events/{group.slug}/"):
         html = client.get(url).content.decode()
         assert "Cancelled this time: Snow day" in html, url
         assert '<strong class="status status--cancelled">Cancelled</strong>' in html, url
-    calendar = client.get("/events/").content.decode()
+    calendar = client.get("/en/events/").content.decode()
     assert "Moved from Thursday, March 21, 6:00 p.m." in calendar
     assert "Room B" in calendar and "Extra date" in calendar
     assert "Cancelled this time: Closed for the AGM" in calendar
-    event_page = client.get(f"/events/{group.slug}/").content.decode()
+    event_page = client.get(f"/en/events/{group.slug}/").content.decode()
     assert "Cancelled on Thursday, March 14: Snow day" in event_page
     assert "Thursday, March 21: moved to Friday, March 22, 7:00 p.m., Room B" in event_page
 
@@ -145,12 +149,12 @@ def test_programs_upcoming_events_in_v2_carry_each_dates_status(client, group):
 
 
 ROUTES = [
-    "/",
-    "/events/",
-    "/programs/peer-support/",
-    "/events/open-circle/",
-    "/events/feed.ics",
-    "/events/open-circle/event.ics",
+    "/en/",
+    "/en/events/",
+    "/en/programs/peer-support/",
+    "/en/events/open-circle/",
+    "/en/events/feed.ics",
+    "/en/events/open-circle/event.ics",
     "/api/v3/events/?when=all",
     "/api/v2/pages/?type=programs.ProgramPage&fields=upcoming_events",
 ]
@@ -195,21 +199,21 @@ def test_a_moved_dates_new_end_is_when_the_calendar_next_changes(client, calenda
         event = EventFactory(title="Art night", start=now, end=now + timedelta(hours=1))
         moved = {"new_start": now + timedelta(hours=3), "new_end": now + timedelta(hours=4)}
         change_dates(event, {"kind": "move", "original_start": event.start, **moved})
-        assert "Art night" in client.get("/events/").content.decode()
+        assert "Art night" in client.get("/en/events/").content.decode()
 
         frozen.shift(timedelta(hours=3, minutes=59, seconds=30))  # long past its planned end
-        answer = client.get("/events/")
+        answer = client.get("/en/events/")
         assert "Art night" in answer.content.decode()
         assert answer["Cache-Control"].endswith("max-age=30")  # kept only until its new end
 
         frozen.shift(timedelta(minutes=1))
-        assert "Art night" not in client.get("/events/").content.decode()
+        assert "Art night" not in client.get("/en/events/").content.decode()
 
 
 def test_a_new_closure_day_shows_at_once_on_kept_pages(client, calendar_page, group):
-    assert "Closed for Easter" not in client.get("/events/").content.decode()
+    assert "Closed for Easter" not in client.get("/en/events/").content.decode()
     ClosureFactory(date=date(2030, 4, 4), label="Closed for Easter")
-    assert "Cancelled this time: Closed for Easter" in client.get("/events/").content.decode()
+    assert "Cancelled this time: Closed for Easter" in client.get("/en/events/").content.decode()
 
 
 def test_dashboard_panel_marks_cancelled_and_moved_dates(admin_client, group):

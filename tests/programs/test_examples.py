@@ -53,7 +53,7 @@ def test_weekly_group_shows_a_cancelled_a_moved_and_an_extra_date_and_a_closure_
     six_weeks = timezone.now() + timedelta(weeks=6)
     assert all(timezone.now() < date.start < six_weeks for date in changed)
     assert changed[3].note == Closure.objects.get().label == "Example: office closed"
-    calendar = client.get("/events/").content.decode()
+    calendar = client.get("/en/events/").content.decode()
     assert "Cancelled this time: Our facilitators are at a training day." in calendar
     assert "Room 204, upstairs" in calendar and "Extra date" in calendar
 
