@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant as content_language
 
 
 class TranslatedQuerySet(models.QuerySet):
@@ -12,7 +13,11 @@ class TranslatedQuerySet(models.QuerySet):
     def localized(self):
         """In the visitor's language: each item's translation, or the original where there is
         none yet (in one query, with no lookup of the locales)."""
-        language, original = get_language(), settings.LANGUAGE_CODE
+        # As Wagtail names locales: a site in "en-us" has its pages in the "en" locale.
+        language, original = (
+            content_language(get_language()),
+            content_language(settings.LANGUAGE_CODE),
+        )
         in_language = Q(locale__language_code=language)
         if language == original:
             return self.filter(in_language)

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.models import Partner
+from partners.models import Partner
 from tests.home.factories import ContentPageFactory, PartnerFactory, translated
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_partners_show_in_french_where_translated_and_in_english_elsewhere(
 def test_admin_offers_to_translate_a_partner(admin_client, french):
     partner = PartnerFactory(name="CMHA")
     response = admin_client.post(
-        f"/admin/localize/submit/snippet/home/partner/{partner.pk}/", {"locales": [french.pk]}
+        f"/admin/localize/submit/snippet/partners/partner/{partner.pk}/", {"locales": [french.pk]}
     )
     assert response.status_code == 302
     assert partner.get_translation(french).name == "CMHA"
