@@ -7,7 +7,7 @@ from html import unescape
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -137,7 +137,7 @@ def date_change(date):
             return gettext("Cancelled this time: %(reason)s") % {"reason": date.note}
         return gettext("Cancelled this time.")
     if date.change == "moved":
-        moved = format_date(timezone.localtime(date.original_start), gettext("l, F j, P"))
+        moved = date_format(timezone.localtime(date.original_start), "DATETIME_FORMAT")
         if date.note:
             return gettext("Moved from %(date)s: %(note)s") % {"date": moved, "note": date.note}
         return gettext("Moved from %(date)s.") % {"date": moved}
