@@ -8,25 +8,56 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant as content_language
+from wagtail.models import Locale, Page
+
+from cms.caching import cached
+
+
+def localized(items, translations=None):
+    """Of these items (a queryset of a TranslatableMixin model), each one's translation into the
+    visitor's language, or the original where there is none yet among `translations` (by default
+    all the model's items): in one query, with no lookup of the locales."""
+    # As Wagtail names locales: a site in "en-us" has its pages in the "en" locale.
+    language, original = (
+        content_language(get_language()),
+        content_language(settings.LANGUAGE_CODE),
+    )
+    in_language = Q(locale__language_code=language)
+    if language == original:
+        return items.filter(in_language)
+    if translations is None:
+        translations = items.model.objects.all()
+    translated = translations.filter(in_language).values("translation_key")
+    untranslated = Q(locale__language_code=original) & ~Q(translation_key__in=translated)
+    return items.filter(in_language | untranslated)
 
 
 class TranslatedQuerySet(models.QuerySet):
     """For models with Wagtail's TranslatableMixin."""
 
     def localized(self):
-        """In the visitor's language: each item's translation, or the original where there is
-        none yet (in one query, with no lookup of the locales)."""
-        # As Wagtail names locales: a site in "en-us" has its pages in the "en" locale.
-        language, original = (
-            content_language(get_language()),
-            content_language(settings.LANGUAGE_CODE),
-        )
-        in_language = Q(locale__language_code=language)
-        if language == original:
-            return self.filter(in_language)
-        translated = self.model.objects.filter(in_language).values("translation_key")
-        untranslated = Q(locale__language_code=original) & ~Q(translation_key__in=translated)
-        return self.filter(in_language | untranslated)
+        """In the visitor's language: see localized()."""
+        return localized(self)
+
+
+def original_locale_id():
+    """The id of the locale the site is written in first (kept: most answers ask)."""
+    return cached("original-locale", make=lambda: Locale.get_default().pk)
+
+
+def localized_pages(pages):
+    """Each page's live translation into the visitor's language where there is one, else the page
+    itself: in one query, none while the visitor reads the original language."""
+    pages = list(pages)
+    language = content_language(get_language())
+    if not pages or language == content_language(settings.LANGUAGE_CODE):
+        return pages
+    keys = [page.translation_key for page in pages]
+    translations = Page.objects.live().filter(
+        locale__language_code=language, translation_key__in=keys
+    )
+    by_key = {page.translation_key: page for page in translations}
+    return [by_key.get(page.translation_key, page) for page in pages]
 
 
 class ShownText(NamedTuple):

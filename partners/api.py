@@ -4,7 +4,7 @@ from ninja import Router
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
 
-from cms.api.languages import LanguageCode, LocaleQuery, answering_in
+from cms.api.languages import LanguageCode, LocaleQuery, answer_in
 from cms.pagination import ListPagination
 from partners.blocks import PartnerOut, partners_representation
 
@@ -16,5 +16,5 @@ router = Router(tags=["partners"], auth=AllowAnonymous())
 def partners(request, locale: LanguageCode | None = LocaleQuery):
     """Active partners in display order, with logo renditions; alt text defaults to the name.
     With `locale=fr`, each partner's French translation where there is one."""
-    with answering_in(locale):
-        return partners_representation(request)
+    answer_in(locale)
+    return partners_representation(request)

@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
 
+from cms.api.languages import LanguageCode, LocaleQuery, answer_in
 from cms.caching import CachedItems, valid_until
 from cms.pagination import ListPagination
 from programs.models import Event, EventDate, ProgramPage
@@ -50,13 +51,17 @@ def occurrence_items(dates):
     summary="List events",
 )
 @paginate(ListPagination)
-def list_events(request, filters: Query[EventFilters]):
-    """Live events, one item per date: upcoming soonest first, past most recent first."""
+def list_events(request, filters: Query[EventFilters], locale: LanguageCode | None = LocaleQuery):
+    """Live events, one item per date: upcoming soonest first, past most recent first. With
+    `locale=fr`, titles, descriptions and programs in French where translated, and links to the
+    French pages."""
+    answer_in(locale)
     if filters.start_date and filters.end_date and filters.end_date < filters.start_date:
         raise HttpError(400, "end_date must be on or after start_date.")
     dates = EventDate.objects.live()
     if filters.program is not None:
-        dates = dates.filter(program=program_by_id_or_slug(filters.program))
+        program = program_by_id_or_slug(filters.program)
+        dates = dates.filter(program__translation_key=program.translation_key)
     start = local_midnight(filters.start_date)
     end = local_midnight(filters.end_date and filters.end_date + timedelta(days=1))
     dates = dates.between(start, end)
@@ -76,8 +81,10 @@ def list_events(request, filters: Query[EventFilters]):
     operation_id="events_detail",
     summary="Event",
 )
-def event_detail(request, event_id: int):
-    """One live event, on its first date, with its dates still to come."""
+def event_detail(request, event_id: int, locale: LanguageCode | None = LocaleQuery):
+    """One live event, on its first date, with its dates still to come; in French where
+    translated with `locale=fr`."""
+    answer_in(locale)
     event = get_object_or_404(Event.objects.live().select_related("program"), pk=event_id)
     upcoming = until_one_ends(event.dates.upcoming())
     representation = event_representation(event, event.start, event.end, live_events_page())

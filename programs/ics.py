@@ -91,7 +91,7 @@ def vevent(event, uid, events_page, date=None, recurrence_id=None):
         end=end,
         recurrence_id=recurrence_id and start_and_end(event, None, recurrence_id)[0],
         sequence=int((changed - SEQUENCE_EPOCH).total_seconds()) if changed else 0,
-        summary=f"{SUMMARY_PREFIXES.get(status, '')}{event.title}",
+        summary=f"{SUMMARY_PREFIXES.get(status, '')}{event.shown_text('title')}",
         description=description(event, date) or None,
         location=location(event, date) or None,
         url=events_page and events_page.event_url(event),
@@ -122,7 +122,7 @@ def description(event, date=None):
     """What changed on this date, the description as plain text, then where to register and the
     link to join online."""
     link = date.link if date else event.online_url
-    parts = [date and date_change(date), plain_text(event.description)]
+    parts = [date and date_change(date), plain_text(event.shown_text("description"))]
     if event.registration_url:
         parts.append(gettext("Register: %(url)s") % {"url": event.registration_url})
     if link:

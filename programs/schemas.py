@@ -7,6 +7,8 @@ from django.utils import timezone
 from ninja import Field, Schema
 from wagtail.rich_text import expand_db_html
 
+from cms.translations import localized_pages
+
 
 class ProgramRef(Schema):
     id: int
@@ -56,12 +58,23 @@ class EventDetail(EventBase):
     upcoming: list[Dates] = Field(description="This event's dates still to come, soonest first.")
 
 
-def event_representation(event, start, end, events_page):
-    """An event on one of its dates, as the API gives it."""
-    program = event.program if event.program and event.program.live else None  # a draft: no page
+def live_programs(events):
+    """{program id: the live program, in the visitor's language where translated} of the events
+    (a draft program has no page to show)."""
+    programs = {event.program_id: event.program for event in events if event.program_id}
+    live = [program for program in programs.values() if program.live]
+    return {program.pk: shown for program, shown in zip(live, localized_pages(live), strict=True)}
+
+
+def event_representation(event, start, end, events_page, programs=None):
+    """An event on one of its dates, as the API gives it, with its program from `programs` (see
+    live_programs) when given."""
+    if programs is None:
+        programs = live_programs([event])
+    program = programs.get(event.program_id)
     return {
         "id": event.pk,
-        "title": event.title,
+        "title": event.shown_text("title"),
         "slug": event.slug,
         "start": timezone.localtime(start),
         "end": timezone.localtime(end),
@@ -74,7 +87,7 @@ def event_representation(event, start, end, events_page):
         "venue_name": event.venue_name,
         "address": event.address_lines,
         "online_url": event.online_url,
-        "description": expand_db_html(event.description),
+        "description": expand_db_html(event.shown_text("description")),
         "registration_url": event.registration_url,
         "repeat": event.repeat,
         "repeat_until": event.repeat_until,
@@ -98,9 +111,10 @@ def dates_representation(date):
 
 def occurrences_representation(occurrences, events_page):
     """Each date with its event, as the API gives them; links lead under `events_page`."""
+    programs = live_programs([o.event for o in occurrences])
     return [
         {
-            **event_representation(o.event, o.start, o.end, events_page),
+            **event_representation(o.event, o.start, o.end, events_page, programs),
             **dates_representation(o),
             "extra_date": o.change == "added",
             "venue_name": o.venue,

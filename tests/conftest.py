@@ -1,13 +1,16 @@
 """Fixtures shared by the whole suite: a small site with a home page."""
 
+from datetime import time
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from tests.accounts.factories import signed_in_with_two_step
 from tests.home.factories import home_page_as_site_root
@@ -27,6 +30,15 @@ def pytest_sessionstart(session):
                 ignore_patterns=[".venv", "node_modules"],
                 verbosity=0,
             )
+
+
+@pytest.fixture(autouse=True)
+def noon_in_toronto():
+    """Every test starts at noon today, Toronto time, and the clock runs on from there: tests that
+    make an event "today at 18:00" find it still to come whatever time of day the suite runs."""
+    noon = timezone.make_aware(timezone.datetime.combine(timezone.localdate(), time(12)))
+    with time_machine.travel(noon, tick=True):
+        yield
 
 
 @pytest.fixture

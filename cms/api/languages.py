@@ -16,6 +16,8 @@ LocaleQuery = Query(
 )
 
 
-def answering_in(locale):
-    """Texts read meanwhile (and cached parts, whose keys hold the language) are in `locale`."""
-    return translation.override(locale or settings.LANGUAGE_CODE)
+def answer_in(locale):
+    """Texts read from here to the end of the request are in `locale`: an API list's items too,
+    made as its page is taken, after the view returns; and cached parts, whose keys hold the
+    language. (LocaleMiddleware sets the language afresh for the next request.)"""
+    translation.activate(locale or settings.LANGUAGE_CODE)

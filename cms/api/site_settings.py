@@ -4,7 +4,7 @@ from django.http import Http404
 from ninja import Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous
 
-from cms.api.languages import LanguageCode, LocaleQuery, answering_in
+from cms.api.languages import LanguageCode, LocaleQuery, answer_in
 from cms.blocks import SocialLink
 from cms.models import SiteSettings
 
@@ -55,11 +55,10 @@ def site_settings(request, locale: LanguageCode | None = LocaleQuery):
         settings = SiteSettings.for_request(request)
     except SiteSettings.DoesNotExist:  # no site for this host name
         raise Http404("No site is set up for this host name.") from None
-    with answering_in(locale):
-        name, tagline, crisis_notice = (
-            settings.shown_text(field)
-            for field in ("organisation_name", "tagline", "crisis_notice")
-        )
+    answer_in(locale)
+    name, tagline, crisis_notice = (
+        settings.shown_text(field) for field in ("organisation_name", "tagline", "crisis_notice")
+    )
     return {
         "organisation_name": name,
         "tagline": tagline,

@@ -1,9 +1,10 @@
 """/api/v3/summaries/: what a listing shows of each page (a card), in one request."""
 
 import functools
+import operator
 from datetime import datetime
 
-from django.db.models import F, IntegerField, TextField, Value
+from django.db.models import F, IntegerField, Q, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -16,9 +17,11 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site, get_page_models
 
+from cms.api.languages import LanguageCode, LocaleQuery, answer_in
 from cms.caching import cached_each
 from cms.pagination import LIMIT_MAX
 from cms.renditions import RENDITION_SPECS
+from cms.translations import localized
 
 router = Router(tags=["pages"], auth=AllowAnonymous())
 CARD_IMAGE = RENDITION_SPECS["small"]
@@ -65,15 +68,22 @@ class CardFilters(Schema):
     operation_id="summaries_list",
     summary="Page summaries",
 )
-def page_summaries(request, filters: Query[CardFilters]):
-    """The site's live, public pages as cards: in menu order, or by relevance to a search."""
-    pages = routable_pages(request)
+def page_summaries(request, filters: Query[CardFilters], locale: LanguageCode | None = LocaleQuery):
+    """The site's live, public pages as cards: in menu order, or by relevance to a search. With
+    `locale=fr`, each page's French translation where there is one, else the English page."""
+    answer_in(locale)
+    pages = localized(routable_pages(request), translations=Page.objects.live())
     if filters.type:
         pages = pages.type(page_type(filters.type))
     if filters.child_of is not None:
-        pages = pages.child_of(parent_page(pages, filters.child_of))
+        parent = parent_page(pages, filters.child_of)
+        # The children of the page and of its translations: those not translated are the
+        # original's.
+        family = Page.objects.filter(translation_key=parent.translation_key)
+        pages = pages.filter(any_of(pages.child_of_q(each) for each in family))
     if filters.search:
-        pages = pages.search(filters.search)
+        # Wagtail's search filters only on the fields it indexes: not on the locale's language.
+        pages = Page.objects.filter(pk__in=pages.values("pk")).search(filters.search)
         chosen = [page.pk for page in pages[window(filters)]]
     else:
         chosen = list(pages.order_by("path").values_list("pk", flat=True)[window(filters)])
@@ -96,11 +106,18 @@ def page_type(label):
 
 
 def routable_pages(request):
-    """The live, public pages of the request's site, which all have a URL (not the tree's root)."""
+    """The live, public pages of the request's site in every language, which all have a URL (not
+    the tree's root)."""
     site = Site.find_for_request(request)
     if site is None:
         return Page.objects.none()
-    return Page.objects.live().public().in_site(site)
+    pages = Page.objects.live().public()
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key)
+    return pages.filter(any_of(pages.descendant_of_q(home, inclusive=True) for home in homes))
+
+
+def any_of(conditions):
+    return functools.reduce(operator.or_, conditions, Q(pk__in=[]))
 
 
 def parent_page(pages, page_id):

@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from cms.caching import cached
+from cms.translations import localized_pages
 
 register = template.Library()
 
@@ -72,15 +73,12 @@ class MenuItem(NamedTuple):
 def in_visitor_language(pages):
     """Each page's live translation into the visitor's language where there is one (one query),
     else the page itself, its title marked as written in the original language."""
-    language = translation.get_language()
-    if language == settings.LANGUAGE_CODE:
-        return [MenuItem(page) for page in pages]
-    translated = Page.objects.live().filter(
-        locale__language_code=language, translation_key__in=[page.translation_key for page in pages]
-    )
-    by_key = {page.translation_key: MenuItem(page) for page in translated}
-    untranslated = settings.LANGUAGE_CODE
-    return [by_key.get(page.translation_key) or MenuItem(page, untranslated) for page in pages]
+    marked = "" if translation.get_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+    shown = localized_pages(pages)
+    return [
+        MenuItem(page, marked if page is original else "")
+        for page, original in zip(shown, pages, strict=True)
+    ]
 
 
 def restricted_ancestor():

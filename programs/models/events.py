@@ -21,6 +21,7 @@ from wagtail.search import index
 from cms.blocks import INLINE_FEATURES
 from cms.caching import valid_until
 from cms.models import PostalAddress
+from cms.translations import TranslatedFieldsMixin
 from programs.forms import DateChangesPanel, EventForm
 from programs.models.changes import Closure, DateChange
 from programs.models.choices import DATE_CHANGES, FORMATS, REPEATS, STATUSES
@@ -55,7 +56,13 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(
-    WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel, PostalAddress
+    TranslatedFieldsMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+    PostalAddress,
 ):
     """A dated event: a session of a program, a workshop, a social; may repeat."""
 
@@ -115,6 +122,20 @@ class Event(
         help_text="Tick if it still meets on the days the whole organisation is closed "
         "(Closure days, in the menu).",
     )
+    title_fr = models.CharField(
+        "Title in French",
+        max_length=200,
+        blank=True,
+        help_text="Optional: the title as French-speaking visitors read it, e.g. 'Groupe de "
+        "soutien par les pairs'. Left blank, they see the English one.",
+    )
+    description_fr = RichTextField(
+        "Description in French",
+        features=INLINE_FEATURES + ["ol", "ul"],
+        blank=True,
+        help_text="Optional: the description in French. Left blank, French-speaking visitors read "
+        "the English one.",
+    )
     # When its dates were last remade, for calendar apps to see that it changed (SEQUENCE).
     dates_changed_at = models.DateTimeField(null=True, editable=False)
 
@@ -146,6 +167,10 @@ class Event(
         ),
         *PostalAddress.address_panels,
         FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("title_fr"), FieldPanel("description_fr")],
+            heading="In French",
+        ),
         FieldPanel("registration_url"),
         FieldPanel("status"),
         FieldPanel("slug"),
@@ -155,6 +180,8 @@ class Event(
         index.SearchField("title"),
         index.AutocompleteField("title"),
         index.SearchField("description"),
+        index.SearchField("title_fr"),
+        index.SearchField("description_fr"),
         index.FilterField("program"),
         index.FilterField("start"),
         index.FilterField("live"),

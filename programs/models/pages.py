@@ -22,6 +22,7 @@ from cms.blocks import PARAGRAPH_FEATURES, BodyStreamBlock
 from cms.caching import CachedPrivacyMixin, cached, cached_each, valid_until
 from cms.conf import app_settings
 from cms.models import ExternalPreviewMixin
+from cms.translations import localized_pages, original_locale_id
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
 from programs.models.events import Event, EventDate, until_one_ends
@@ -245,12 +246,16 @@ class ProgramPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMi
     def upcoming_occurrences(self, limit=UPCOMING_ON_PROGRAM_PAGE):
         """This program's next event dates, soonest first."""
         dates = getattr(self, "upcoming_dates", None)  # fetched with the page, see prefetch_for_api
-        if dates is None:
-            dates = self.event_dates.live().select_related("event").upcoming()
+        if dates is None or self.locale_id != original_locale_id():
+            dates = self.dates().live().select_related("event").upcoming()
         dates = until_one_ends(dates[:limit])
         for date in dates:
             date.event.program = self  # this page, rather than read again for each event
         return dates
+
+    def dates(self):
+        """Its events' dates, whichever of its translations the events name."""
+        return EventDate.objects.filter(program__translation_key=self.translation_key)
 
     @classmethod
     def prefetch_for_api(cls, queryset):
@@ -264,9 +269,9 @@ class ProgramPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoutesMi
     @path("feed.ics", name="feed")
     def feed(self, request):
         """This program's events, for calendar apps to subscribe to."""
-        events = Event.objects.live().filter(program=self).recent_and_upcoming()
-        events = events.with_changed_dates()
-        valid_until(self.event_dates.recent_until())
+        events = Event.objects.live().filter(program__translation_key=self.translation_key)
+        events = events.recent_and_upcoming().with_changed_dates()
+        valid_until(self.dates().recent_until())
         return calendar_response(events, self.slug, self.title, live_events_page())
 
 
@@ -340,20 +345,32 @@ class EventIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoute
         event = get_object_or_404(Event.objects.live().select_related("program"), slug=slug)
         dates = until_one_ends(event.dates.upcoming()[:UPCOMING_ON_EVENT_PAGE])
         changed = [date for date in dates if date.change in ("cancelled", "moved")]
-        context = {"event": event, "occurrences": dates, "changed_dates": changed}
+        program = event.program and localized_pages([event.program])[0]
+        context = {
+            "event": event,
+            "program": program,
+            "occurrences": dates,
+            "changed_dates": changed,
+        }
         return self.render(request, context_overrides=context, template="programs/event.html")
 
     @path("<slug:slug>/event.ics", name="event_ics")
     def event_ics(self, request, slug):
         """One event as a calendar file, for "add to my calendar"."""
         event = get_object_or_404(Event.objects.live().with_changed_dates(), slug=slug)
-        return calendar_response([event], event.slug, event.title, self)
+        return calendar_response([event], event.slug, event.shown_text("title"), self)
 
 
 def live_events_page():
-    """The events calendar page, under which each event has its own page; None if none is live.
-    Kept (cms.caching): most answers that list events ask for it."""
-    return cached("events-page", make=lambda: EventIndexPage.objects.live().first())
+    """The events calendar page, in the visitor's language where translated, under which each
+    event has its own page; None if none is live. Kept (cms.caching): most answers that list
+    events ask for it."""
+    return cached("events-page", make=lambda: localized_events_page())
+
+
+def localized_events_page():
+    page = EventIndexPage.objects.live().filter(locale_id=original_locale_id()).first()
+    return page and localized_pages([page])[0].specific
 
 
 EVENTS_PER_PAGE = 20

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.cms.factories import SiteSettingsFactory
-from tests.home.factories import PartnerFactory, translated
+from tests.home.factories import ContentPageFactory, PartnerFactory, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,36 @@ def test_partners_in_french_where_translated(client, french_home):
     assert names == {"CMHA", "Western University"}
 
 
-@pytest.mark.parametrize("route", ["/api/v3/site-settings/", "/api/v3/partners/"])
+def test_summaries_in_french_take_each_pages_translation_else_the_english_page(
+    client, home_page, french_home
+):
+    about = ContentPageFactory(parent=home_page, title="About us", slug="about")
+    about.save_revision().publish()
+    news = ContentPageFactory(parent=home_page, title="News", slug="news")
+    news.save_revision().publish()
+    translated(about, title="À propos", slug="a-propos", intro="Qui nous sommes.")
+    french = get_json(client, "/api/v3/summaries/?locale=fr")["items"]
+    assert {card["title"] for card in french} == {"Accueil", "À propos", "News"}
+    a_propos = next(card for card in french if card["title"] == "À propos")
+    assert a_propos["url"].endswith("/fr/a-propos/") and a_propos["summary"] == "Qui nous sommes."
+    english = get_json(client, "/api/v3/summaries/")["items"]
+    assert {card["title"] for card in english} == {"Home", "About us", "News"}
+    children = get_json(client, f"/api/v3/summaries/?locale=fr&child_of={french_home.pk}")
+    assert {card["title"] for card in children["items"]} == {"À propos", "News"}
+    found = get_json(client, "/api/v3/summaries/?locale=fr&search=propos")["items"]
+    assert [card["title"] for card in found] == ["À propos"]
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        "/api/v3/site-settings/",
+        "/api/v3/partners/",
+        "/api/v3/summaries/",
+        "/api/v3/events/",
+        "/api/v3/events/1/",
+    ],
+)
 def test_unknown_locale_answers_400_naming_the_languages(client, home_page, route):
     response = client.get(f"{route}?locale=de")
     assert response.status_code == 400
@@ -77,7 +106,13 @@ def test_unknown_locale_answers_400_naming_the_languages(client, home_page, rout
 
 def test_openapi_document_describes_the_locale_parameter(client):
     document = get_json(client, "/api/v3/openapi.json")
-    for path in ("/api/v3/site-settings/", "/api/v3/partners/"):
+    for path in (
+        "/api/v3/site-settings/",
+        "/api/v3/partners/",
+        "/api/v3/summaries/",
+        "/api/v3/events/",
+        "/api/v3/events/{event_id}/",
+    ):
         parameters = document["paths"][path]["get"]["parameters"]
         locale = next(parameter for parameter in parameters if parameter["name"] == "locale")
         assert "French" in locale["description"] or "Français" in locale["description"]

@@ -94,6 +94,8 @@ API_ROUTES = {
     "v3 events": lambda: "/api/v3/events/",
     "v3 past events": lambda: "/api/v3/events/?when=past",
     "v3 event": lambda: f"/api/v3/events/{event().pk}/",
+    "v3 events in French": lambda: "/api/v3/events/?locale=fr",
+    "v3 event in French": lambda: f"/api/v3/events/{event().pk}/?locale=fr",
     "v3 resources": lambda: "/api/v3/resources/",
     "v3 resources by category": lambda: "/api/v3/resources/?category=anxiety&limit=100",
     "v3 resource": lambda: f"/api/v3/resources/{resource().slug}/",
@@ -163,10 +165,17 @@ def test_page_costs_the_same_few_queries_at_any_size(counts, route):
 
 @pytest.mark.parametrize(
     ("english", "french"),
-    [("home", "home in French"), ("explainer", "explainer in French, not translated")],
+    [
+        ("home", "home in French"),
+        ("explainer", "explainer in French, not translated"),
+        ("events", "events in French, not translated"),
+        ("v3 events", "v3 events in French"),
+        ("v3 event", "v3 event in French"),
+    ],
 )
 def test_a_page_in_french_costs_what_it_costs_in_english(counts, english, french):
-    """Give or take Wagtail's lookup of the home page's translation, before routing."""
+    """Give or take one lookup of translations: of the home page before routing, or of the
+    programs an API list of events names."""
     small = counts[0]
     assert small[english][2] <= small[french][2] <= small[english][2] + 1, (
         f"{french}: {small[french][2]} queries with the fragments cached, "

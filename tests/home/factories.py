@@ -86,4 +86,5 @@ def translated(page, language_code="fr", **fields):
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision().publish()
+    translation.refresh_from_db()  # its address, made anew from a changed slug on publishing
     return translation

@@ -196,6 +196,7 @@ def test_events_are_described_in_the_openapi_document(client):
         "program",
         "start_date",
         "end_date",
+        "locale",
         "limit",
         "offset",
     }
