@@ -57,28 +57,40 @@ def main_menu(context):
     pages = original.get_children().live().in_menu().exclude(Exists(restricted_ancestor()))
     return {
         "home": original.localized,
-        "items": in_visitor_language(list(pages)),
+        "items": in_visitor_language(list(pages), original, request),
         "current": context.get("page"),
         "request": request,
     }
 
 
 class MenuItem(NamedTuple):
-    """A page in the menu, and the language of its title when it is not the visitor's."""
+    """A page in the menu, its address, and the language of its title when it is not the
+    visitor's."""
 
     page: Page
+    url: str
     other_language: str = ""
 
 
-def in_visitor_language(pages):
+def in_visitor_language(pages, root, request):
     """Each page's live translation into the visitor's language where there is one (one query),
-    else the page itself, its title marked as written in the original language."""
-    marked = "" if translation.get_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+    else the page itself, its title marked as written in the original language and its address in
+    the visitor's language (where it shows in English, marked as not translated yet)."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return [MenuItem(page, page.get_url(request)) for page in pages]
     shown = localized_pages(pages)
     return [
-        MenuItem(page, marked if page is original else "")
+        MenuItem(page, page.get_url(request))
+        if page is not original
+        else MenuItem(page, address_in_visitor_language(page, root), settings.LANGUAGE_CODE)
         for page, original in zip(shown, pages, strict=True)
     ]
+
+
+def address_in_visitor_language(page, root):
+    """The address of a page under the site's root in the visitor's language, e.g. /fr/events/:
+    the home page's translation leads there to the page itself until it is translated."""
+    return reverse("wagtail_serve", args=[page.url_path.removeprefix(root.url_path)])
 
 
 def restricted_ancestor():

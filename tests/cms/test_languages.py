@@ -148,4 +148,8 @@ def test_french_menu_shows_translations_and_marks_english_titles(client, home_pa
     publish(ContentPageFactory(parent=home_page, slug="news", title="News", show_in_menus=True))
     menu = client.get("/fr/").content.decode().split('<nav class="main-menu"')[1].split("</nav>")[0]
     assert '<a href="/fr/a-propos/">À propos</a>' in menu
-    assert '<a href="/en/news/" lang="en" hreflang="en">News</a>' in menu
+    # An untranslated page is linked on the French site, which shows it in English, marked.
+    assert '<a href="/fr/news/" lang="en" hreflang="en">News</a>' in menu
+    news = client.get("/fr/news/").content.decode()
+    assert "Cette page n’est pas encore traduite" in news or "pas encore traduite" in news
+    assert '<html lang="fr">' in news
