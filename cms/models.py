@@ -1,10 +1,7 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
-from typing import NamedTuple
-
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -13,6 +10,7 @@ from wagtail_headless_preview.settings import headless_preview_settings
 
 from cms.blocks import SocialLinkBlock
 from cms.caching import cached
+from cms.translations import TranslatedFieldsMixin
 from cms.validators import canadian_postal_code, phone_number, secure_web_address
 
 PROVINCES = [
@@ -85,15 +83,8 @@ class PostalAddress(models.Model):
         return [line for line in (street, last) if line]
 
 
-class ShownText(NamedTuple):
-    """A text as visitors see it, and the language it is written in (for a lang attribute)."""
-
-    text: str
-    language: str
-
-
 @register_setting(icon="home")
-class SiteSettings(PostalAddress, BaseSiteSetting):
+class SiteSettings(TranslatedFieldsMixin, PostalAddress, BaseSiteSetting):
     """Who the organisation is and how to reach it; shown in the header, footer and API."""
 
     organisation_name = models.CharField(
@@ -129,6 +120,13 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
         blank=True,
         validators=[phone_number],
         help_text="The crisis line's number, made into a tap-to-call link, e.g. 9-8-8.",
+    )
+    organisation_name_fr = models.CharField(
+        "Name in French",
+        max_length=200,
+        blank=True,
+        help_text="Optional: the organisation's French name, if it has one. Left blank, "
+        "French-speaking visitors see the name above.",
     )
     tagline_fr = models.CharField(
         "Tagline in French",
@@ -181,7 +179,12 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
             [FieldPanel("crisis_notice"), FieldPanel("crisis_phone")], heading="Crisis notice"
         ),
         MultiFieldPanel(
-            [FieldPanel("tagline_fr"), FieldPanel("crisis_notice_fr")], heading="In French"
+            [
+                FieldPanel("organisation_name_fr"),
+                FieldPanel("tagline_fr"),
+                FieldPanel("crisis_notice_fr"),
+            ],
+            heading="In French",
         ),
         MultiFieldPanel(
             [
@@ -206,20 +209,8 @@ class SiteSettings(PostalAddress, BaseSiteSetting):
         return cached("site-settings", request.get_host(), make=lambda: find(request))
 
     @property
-    def tagline_shown(self):
-        return self.shown("tagline")
-
-    @property
     def crisis_notice_shown(self):
         return self.shown("crisis_notice")
-
-    def shown(self, name):
-        """The text `name` in the visitor's language when it has been translated, else in English."""
-        language = get_language()
-        translated = language != settings.LANGUAGE_CODE and getattr(self, f"{name}_{language}", "")
-        if translated:
-            return ShownText(translated, language)
-        return ShownText(getattr(self, name), settings.LANGUAGE_CODE)
 
     @property
     def browse_safely_url(self):

@@ -1,4 +1,7 @@
-"""Translated snippets: each item in the visitor's language where it has been translated."""
+"""Texts in the visitor's language: translated snippets (wagtail-localize), and models that keep
+a field per language beside each text (`title_fr` beside `title`)."""
+
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -24,3 +27,28 @@ class TranslatedQuerySet(models.QuerySet):
         translated = self.model.objects.filter(in_language).values("translation_key")
         untranslated = Q(locale__language_code=original) & ~Q(translation_key__in=translated)
         return self.filter(in_language | untranslated)
+
+
+class ShownText(NamedTuple):
+    """A text as visitors see it, and the language it is written in (for a lang attribute)."""
+
+    text: str
+    language: str
+
+
+class TranslatedFieldsMixin:
+    """For models whose texts have a field per other language beside them, named with the
+    language's suffix (`description_fr` beside `description`), filled in on the same admin form."""
+
+    def shown(self, name):
+        """The text `name` in the visitor's language when it has been translated, else the
+        original."""
+        language = get_language()
+        if language != settings.LANGUAGE_CODE:
+            translated = getattr(self, f"{name}_{language}", "")
+            if translated:
+                return ShownText(translated, language)
+        return ShownText(getattr(self, name), settings.LANGUAGE_CODE)
+
+    def shown_text(self, name):
+        return self.shown(name).text

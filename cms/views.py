@@ -18,7 +18,8 @@ from wagtail.views import serve_chain
 
 from cms.caching import cached
 from cms.conf import app_settings
-from cms.models import ShownText, SiteSettings
+from cms.models import SiteSettings
+from cms.translations import ShownText
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def organisation_and_crisis_line(request):
     try:
         site_settings = SiteSettings.for_request(request)
         return {
-            "organisation_name": site_settings.organisation_name,
+            "organisation_name": site_settings.shown_text("organisation_name"),
             "crisis_notice_shown": site_settings.crisis_notice_shown,
             "crisis_phone": site_settings.crisis_phone,
             "quick_exit": site_settings.quick_exit,

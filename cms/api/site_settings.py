@@ -50,15 +50,17 @@ def address_representation(place):
 )
 def site_settings(request, locale: LanguageCode | None = LocaleQuery):
     """The organisation's name, address, contact details, social links and crisis notice; the
-    tagline and crisis notice in French with `locale=fr` once they are translated."""
+    name, tagline and crisis notice in French with `locale=fr` once they are translated."""
     try:
         settings = SiteSettings.for_request(request)
     except SiteSettings.DoesNotExist:  # no site for this host name
         raise Http404("No site is set up for this host name.") from None
     with answering_in(locale):
-        tagline, crisis_notice = settings.tagline_shown.text, settings.crisis_notice_shown.text
+        name, tagline, crisis_notice = (
+            settings.shown_text(field) for field in ("organisation_name", "tagline", "crisis_notice")
+        )
     return {
-        "organisation_name": settings.organisation_name,
+        "organisation_name": name,
         "tagline": tagline,
         "address": address_representation(settings),
         "phone": settings.phone,

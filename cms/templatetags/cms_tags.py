@@ -8,7 +8,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Left, Length
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from cms.caching import cached
 
@@ -21,6 +23,25 @@ def tel_href(number):
     main_part = str(number).lower().split("ext")[0].split("x")[0]
     digits = "".join(ch for ch in main_part if ch.isdigit() or ch == "+")
     return f"tel:{digits}" if digits else ""
+
+
+@register.filter
+def translated(item, name):
+    """The text `name` of an item with a field per language (cms.translations), as plain text in
+    the visitor's language where it is translated: for attributes and titles."""
+    return item.shown_text(name)
+
+
+@register.simple_tag
+def shown(item, name, rich=False):
+    """The text `name` of an item with a field per language (cms.translations) in the visitor's
+    language, or in the original marked with its `lang` when it is not translated yet; `rich` for
+    rich text."""
+    text, language = item.shown(name)
+    html = richtext(text) if rich else conditional_escape(text)
+    if not text or language == translation.get_language():
+        return html
+    return format_html('<{0} lang="{1}">{2}</{0}>', "div" if rich else "span", language, html)
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)

@@ -30,6 +30,8 @@ def test_page_api_filters_by_locale_and_translation_of(client, home_page, french
 
 def test_site_settings_answer_the_french_texts_with_locale_fr(client, home_page):
     SiteSettingsFactory(
+        organisation_name="CONNECT for Mental Health",
+        organisation_name_fr="CONNECT pour la santé mentale",
         tagline="Peer support",
         tagline_fr="Soutien par les pairs",
         crisis_notice="Call 9-8-8.",
@@ -42,6 +44,8 @@ def test_site_settings_answer_the_french_texts_with_locale_fr(client, home_page)
         "Appelez le 9-8-8.",
     )
     assert (english["tagline"], english["crisis_notice"]["text"]) == ("Peer support", "Call 9-8-8.")
+    assert french["organisation_name"] == "CONNECT pour la santé mentale"
+    assert english["organisation_name"] == "CONNECT for Mental Health"
 
 
 def test_site_settings_not_yet_translated_come_in_english(client, home_page):

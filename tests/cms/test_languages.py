@@ -117,6 +117,25 @@ def test_crisis_notice_in_french_when_translated_else_english_marked_as_such(cli
     assert "Call 9-8-8 any time." in client.get("/en/").content.decode()
 
 
+def test_name_and_tagline_in_french_where_translated_else_marked_english(client, french_home):
+    settings = SiteSettingsFactory(
+        organisation_name="CONNECT for Mental Health",
+        organisation_name_fr="CONNECT pour la santé mentale",
+        tagline="Peer support",
+        tagline_fr="",
+    )
+    html = client.get("/fr/").content.decode()
+    assert "| CONNECT pour la santé mentale</title>" in html
+    assert '<strong>CONNECT pour la santé mentale</strong>' in html  # the footer
+    assert '<p class="site-header__tagline"><span lang="en">Peer support</span></p>' in html
+    settings.tagline_fr = "Soutien par les pairs"
+    settings.save()
+    html = client.get("/fr/").content.decode()
+    assert '<p class="site-header__tagline">Soutien par les pairs</p>' in html
+    english = client.get("/en/").content.decode()
+    assert "CONNECT for Mental Health" in english and "pour la santé" not in english
+
+
 def test_not_found_page_in_french(client, french_home):
     response = client.get("/fr/nulle-part/")
     assert response.status_code == 404
