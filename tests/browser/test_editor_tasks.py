@@ -7,7 +7,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from cms.models import SiteSettings
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 from partners.models import Partner
 from resources.models import Resource
 from tests.accounts.factories import TOTPDeviceFactory
@@ -20,6 +20,10 @@ from tests.browser.conftest import (
     type_rich_text,
 )
 
+TITLE_IN_FRENCH = "Qu’est-ce que le soutien par les pairs?"
+INTRO_IN_FRENCH = (
+    "Comment l’Ontario Peer Development Initiative (OPDI) définit le soutien par les pairs."
+)
 WELCOME = "We are a peer-run charity in London, Ontario. Drop in, call or write: we are glad to hear from you."
 
 
@@ -41,6 +45,23 @@ def publish_page(page):
     page.get_by_role("button", name="Publish").click()
     # Wagtail's message once the page is saved ("Published" alone is already on the edit page).
     expect(page.get_by_text(re.compile(r"(has been|created and) published"))).to_be_visible()
+
+
+def translate_text(page, name, text):
+    """In wagtail-localize's editor: the text under this heading, Translate, then the French."""
+    text_box = (
+        page.get_by_role("main")
+        .get_by_role("listitem")
+        .filter(has=page.get_by_role("heading", name=name, exact=True))
+    )
+    text_box.get_by_role("button", name="Translate").click()
+    text_box.get_by_role("textbox").fill(text)
+    return text_box
+
+
+def save_translated_text(text_box):
+    text_box.get_by_role("button", name="Save").click()
+    expect(text_box.get_by_text("Translated manually")).to_be_visible()
 
 
 def test_moderator_changes_the_welcome_text(site, page, volunteer):
@@ -78,6 +99,37 @@ def test_moderator_adds_a_page(site, page, volunteer):
     page.goto(f"{site}/our-volunteers/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Our volunteers")
     expect(page.get_by_text("Every volunteer has lived experience")).to_be_visible()
+
+
+def test_moderator_translates_a_page(site, page, volunteer, new_context):
+    log_in(page, site, volunteer("Moderators"))
+    open_home_page_listing(page)
+    page.get_by_role("table").get_by_role("link", name="What is Peer Support?", exact=True).click()
+    page.get_by_role("button", name="Actions", exact=True).click()
+    page.get_by_role("link", name="Translate this page").click()
+    page.get_by_role("checkbox", name="Français").check()
+    screenshot(page, "translate-choose-language")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("submitted for translation into Français")).to_be_visible()
+    title = translate_text(page, "Title", TITLE_IN_FRENCH)
+    save_translated_text(title)
+    intro = translate_text(page, "Intro", INTRO_IN_FRENCH)
+    title.evaluate("item => item.scrollIntoView()")  # both texts in sight
+    screenshot(page, "translate-editor")
+    save_translated_text(intro)
+    page.get_by_role("button", name="Publish in Français").click()
+    expect(page.get_by_text(re.compile("Published .* in Français"))).to_be_visible()
+
+    french = ContentPage.objects.get(locale__language_code="fr", slug="what-is-peer-support")
+    assert (french.title, french.live) == (TITLE_IN_FRENCH, True)
+    visitor = new_context().new_page()
+    visitor.goto(f"{site}/en/what-is-peer-support/")
+    switcher = visitor.get_by_role("navigation", name="Language")
+    switcher.get_by_role("link", name="Français").click()
+    expect(visitor).to_have_url(f"{site}/fr/what-is-peer-support/")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE_IN_FRENCH)
+    expect(visitor.get_by_text(INTRO_IN_FRENCH)).to_be_visible()
+    screenshot(visitor, "translate-french-page")
 
 
 def test_editor_adds_a_partner_logo(site, page, volunteer, tmp_path):
