@@ -155,6 +155,10 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation stays a draft until someone publishes their French: meanwhile the French site
+# shows the English page, marked as not translated yet (wagtail-localize would put the untranslated
+# copy live at once, its English text marked as French).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["connect_site.formats"]
 TIME_ZONE = "America/Toronto"

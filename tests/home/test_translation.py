@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
 
 from partners.models import Partner
 from tests.home.factories import ContentPageFactory, PartnerFactory, translated
@@ -88,3 +89,15 @@ def test_editors_and_moderators_may_start_translations():
     for name in ("Editors", "Moderators"):
         codenames = Group.objects.get(name=name).permissions.values_list("codename", flat=True)
         assert "submit_translation" in codenames
+
+
+def test_a_page_sent_for_translation_stays_a_draft_until_its_french_is_published(
+    client, home_page, french, admin_user
+):
+    page = ContentPageFactory(parent=home_page, slug="about", title="About us")
+    page.save_revision().publish()
+    TranslationCreator(admin_user, [french]).create_translations(page)
+    draft = page.get_translation(french)
+    assert not draft.live
+    html = client.get("/fr/about/").content.decode()
+    assert "pas encore traduite" in html and "About us" in html
