@@ -1,6 +1,5 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
-from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting

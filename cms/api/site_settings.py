@@ -57,7 +57,8 @@ def site_settings(request, locale: LanguageCode | None = LocaleQuery):
         raise Http404("No site is set up for this host name.") from None
     with answering_in(locale):
         name, tagline, crisis_notice = (
-            settings.shown_text(field) for field in ("organisation_name", "tagline", "crisis_notice")
+            settings.shown_text(field)
+            for field in ("organisation_name", "tagline", "crisis_notice")
         )
     return {
         "organisation_name": name,

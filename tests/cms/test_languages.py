@@ -126,7 +126,7 @@ def test_name_and_tagline_in_french_where_translated_else_marked_english(client,
     )
     html = client.get("/fr/").content.decode()
     assert "| CONNECT pour la santé mentale</title>" in html
-    assert '<strong>CONNECT pour la santé mentale</strong>' in html  # the footer
+    assert "<strong>CONNECT pour la santé mentale</strong>" in html  # the footer
     assert '<p class="site-header__tagline"><span lang="en">Peer support</span></p>' in html
     settings.tagline_fr = "Soutien par les pairs"
     settings.save()
