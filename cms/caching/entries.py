@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from wagtail.models import PageViewRestriction
 from wagtail.url_routing import RouteResult
 
@@ -75,19 +75,22 @@ def keep(made, until):
 class CachedItems(Sequence):
     """An API list's items, made only as a page of them is taken (the total counted in the
     database), each kept under `name` and its row's id: `make(rows)` makes the items of the rows
-    not kept, in order."""
+    not kept, in order: in the language active when the list was made, as a page of it is taken
+    after the view has answered (django-ninja's paginate)."""
 
     def __init__(self, name, rows, make):
         self.name = name
         self.rows = rows
         self.make = make
+        self.language = get_language()
 
     def __len__(self):
         return self.rows.count()
 
     def __getitem__(self, index):
         rows = list(self.rows[index]) if isinstance(index, slice) else [self.rows[index]]
-        items = cached_each(self.name, rows, lambda row: (row.pk,), self.make)
+        with override(self.language):
+            items = cached_each(self.name, rows, lambda row: (row.pk,), self.make)
         return items if isinstance(index, slice) else items[0]
 
 

@@ -67,7 +67,9 @@ def test_partners_in_french_where_translated(client, french_home):
     assert names == {"CMHA", "Western University"}
 
 
-@pytest.mark.parametrize("route", ["/api/v3/site-settings/", "/api/v3/partners/"])
+@pytest.mark.parametrize(
+    "route", ["/api/v3/site-settings/", "/api/v3/partners/", "/api/v3/resources/"]
+)
 def test_unknown_locale_answers_400_naming_the_languages(client, home_page, route):
     response = client.get(f"{route}?locale=de")
     assert response.status_code == 400
@@ -77,7 +79,7 @@ def test_unknown_locale_answers_400_naming_the_languages(client, home_page, rout
 
 def test_openapi_document_describes_the_locale_parameter(client):
     document = get_json(client, "/api/v3/openapi.json")
-    for path in ("/api/v3/site-settings/", "/api/v3/partners/"):
+    for path in ("/api/v3/site-settings/", "/api/v3/partners/", "/api/v3/resources/"):
         parameters = document["paths"][path]["get"]["parameters"]
         locale = next(parameter for parameter in parameters if parameter["name"] == "locale")
         assert "French" in locale["description"] or "Français" in locale["description"]
