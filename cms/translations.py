@@ -5,7 +5,8 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant as content_language
 from wagtail.models import Locale, Page
@@ -83,3 +84,12 @@ class TranslatedFieldsMixin:
 
     def shown_text(self, name):
         return self.shown(name).text
+
+
+def shown_order(name):
+    """For order_by: the text `name` of a TranslatedFieldsMixin model as the visitor reads it, so
+    a list on the French site goes by the French names where there are some."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return F(name)
+    return Coalesce(NullIf(f"{name}_{language}", Value("")), F(name))

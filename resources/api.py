@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.rich_text import expand_db_html
 
+from cms.api.languages import LanguageCode, LocaleQuery, answer_in
 from cms.api.site_settings import Address, address_representation
 from cms.caching import CachedItems
 from cms.pagination import ListPagination
@@ -63,9 +64,9 @@ def resource_representation(resource):
     """A resource as the API gives it; its details fetched already (see Resource.with_details)."""
     return {
         "slug": resource.slug,
-        "name": resource.name,
-        "short_description": resource.short_description,
-        "description": expand_db_html(resource.description),
+        "name": resource.shown_text("name"),
+        "short_description": resource.shown_text("short_description"),
+        "description": expand_db_html(resource.shown_text("description")),
         "website": resource.website,
         "email": resource.email,
         "phones": [
@@ -80,7 +81,8 @@ def resource_representation(resource):
         "address": address_representation(resource) if resource.has_address else None,
         "service_area": resource.service_area,
         "languages": [
-            {"code": language.code, "name": language.name} for language in resource.language_list
+            {"code": language.code, "name": language.shown_text("name")}
+            for language in resource.language_list
         ],
         "peer_run": resource.peer_run,
         "last_verified": resource.last_verified,
@@ -114,8 +116,12 @@ def filtered(filters):
     summary="Resources",
 )
 @paginate(ListPagination)
-def list_resources(request, filters: Query[ResourceFilters]):
-    """The directory by name; ?category= (a category slug), ?language= (e.g. fr), ?search=."""
+def list_resources(
+    request, filters: Query[ResourceFilters], locale: LanguageCode | None = LocaleQuery
+):
+    """The directory by name; ?category= (a category slug), ?language= (e.g. fr), ?search=.
+    With `locale=fr`, the French names and descriptions where they are translated."""
+    answer_in(locale)
     return CachedItems("api-resource", filtered(filters), resource_items)
 
 
@@ -148,6 +154,9 @@ def export_hsds(request, filters: Query[ResourceFilters]):
     operation_id="resources_detail",
     summary="One resource",
 )
-def resource_detail(request, slug: str):
-    """One resource by its slug, e.g. /api/v3/resources/empowerment-council/."""
-    return resource_representation(get_object_or_404(Resource.objects.with_details(), slug=slug))
+def resource_detail(request, slug: str, locale: LanguageCode | None = LocaleQuery):
+    """One resource by its slug, e.g. /api/v3/resources/empowerment-council/; with `locale=fr`,
+    its French name and descriptions where they are translated."""
+    resource = get_object_or_404(Resource.objects.with_details(), slug=slug)
+    answer_in(locale)
+    return resource_representation(resource)

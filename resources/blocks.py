@@ -2,6 +2,7 @@
 
 from wagtail import blocks
 
+from cms.translations import shown_order
 from resources.models import Resource, ResourceIndexPage
 from resources.models.directory import categories_in_use
 
@@ -27,7 +28,8 @@ class ResourceListBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         # A category no longer in use simply lists nothing.
-        resources = Resource.objects.in_category(value["category"]).with_details().order_by("name")
+        resources = Resource.objects.in_category(value["category"]).with_details()
+        resources = resources.order_by(shown_order("name"))
         context["resources"] = resources[: value["count"]]
         context["total"] = resources.count()
         context["directory_page"] = ResourceIndexPage.objects.live().first()

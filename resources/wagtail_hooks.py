@@ -78,7 +78,7 @@ class ResourceAdmin(ModelAdmin):
     menu_icon = "list-ul"
     list_display = ("name", "service_area", "peer_run", "last_verified", "check_due")
     list_filter = (CategoryFilter, LanguageFilter, VerificationFilter, "peer_run")
-    search_fields = ("name", "short_description", "service_area", "city")
+    search_fields = ("name", "name_fr", "short_description", "service_area", "city")
     ordering = ("name",)
     list_per_page = 50
     inspect_view_enabled = True
@@ -91,6 +91,8 @@ class ResourceAdmin(ModelAdmin):
     inspect_view_fields = (
         "name",
         "short_description",
+        "name_fr",
+        "short_description_fr",
         "website",
         "email",
         "phone_numbers",
@@ -114,8 +116,8 @@ class LanguageAdmin(ModelAdmin):
     model = Language
     menu_label = "Languages"
     menu_icon = "globe"
-    list_display = ("name", "code")
-    search_fields = ("name", "code")
+    list_display = ("name", "name_fr", "code")
+    search_fields = ("name", "name_fr", "code")
 
 
 @modeladmin_register

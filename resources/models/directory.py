@@ -25,6 +25,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from cms.blocks import PARAGRAPH_FEATURES
 from cms.models import PostalAddress
+from cms.translations import TranslatedFieldsMixin, shown_order
 from resources.validators import tel_uri, validate_phone_number
 
 # A resource not checked for this long is flagged for a volunteer to re-check.
@@ -34,7 +35,7 @@ MAX_SEARCH_LENGTH = 200
 SEARCH_SYNTAX = re.compile(r'["\x00*^():{}\[\]]')
 
 
-class Language(models.Model):
+class Language(TranslatedFieldsMixin, models.Model):
     """A language a resource offers its services in."""
 
     code = models.CharField(
@@ -52,8 +53,15 @@ class Language(models.Model):
     name = models.CharField(
         max_length=60, unique=True, help_text="The language as visitors read it, e.g. 'French'."
     )
+    name_fr = models.CharField(
+        "Name in French",
+        max_length=60,
+        blank=True,
+        help_text="The language as French-speaking visitors read it, e.g. 'français' for French or "
+        "'arabe' for Arabic. Left blank, French-speaking visitors read the English one.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("code")]
+    panels = [FieldPanel("name"), FieldPanel("name_fr"), FieldPanel("code")]
 
     class Meta:
         ordering = ["name"]
@@ -132,9 +140,9 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.prefetch_related(*details())
 
     def filtered(self, category="", language="", search="", categories=None, languages=None):
-        """In a category and language, matching the text, by name (add with_details() for what a
-        listing shows). Pass the categories in use and the languages if already fetched, so they
-        are not fetched again."""
+        """In a category and language, matching the text, by name as the visitor reads it (add
+        with_details() for what a listing shows). Pass the categories in use and the languages if
+        already fetched, so they are not fetched again."""
         resources = self
         if category:
             categories = categories_in_use() if categories is None else categories
@@ -151,7 +159,7 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         search = clean_search(search)
         if search:
             resources = resources.matching(search)
-        return resources.order_by("name")
+        return resources.order_by(shown_order("name"))
 
 
 class ResourceForm(WagtailAdminModelForm):
@@ -164,7 +172,7 @@ class ResourceForm(WagtailAdminModelForm):
         }
 
 
-class Resource(index.Indexed, PostalAddress, ClusterableModel):
+class Resource(TranslatedFieldsMixin, index.Indexed, PostalAddress, ClusterableModel):
     """An organisation or service in the directory, in a shape that exports to Open Referral."""
 
     uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
@@ -192,6 +200,27 @@ class Resource(index.Indexed, PostalAddress, ClusterableModel):
         features=PARAGRAPH_FEATURES,
         blank=True,
         help_text="Optional: more detail shown on the resource's own page.",
+    )
+    name_fr = models.CharField(
+        "Name in French",
+        max_length=200,
+        blank=True,
+        help_text="Optional: the French name, if the organisation has one. Left blank, "
+        "French-speaking visitors read the English one.",
+    )
+    short_description_fr = models.TextField(
+        "Short description in French",
+        max_length=300,
+        blank=True,
+        help_text="The one or two sentences shown in the list, as French-speaking visitors read "
+        "them. Left blank, French-speaking visitors read the English one.",
+    )
+    description_fr = RichTextField(
+        "Description in French",
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text="Optional: the more detailed text, as French-speaking visitors read it. Left "
+        "blank, French-speaking visitors read the English one.",
     )
     website = models.URLField(
         max_length=500, blank=True, help_text="Its website, e.g. https://www.opdi.org"
@@ -239,6 +268,14 @@ class Resource(index.Indexed, PostalAddress, ClusterableModel):
         FieldPanel("description"),
         MultiFieldPanel(
             [
+                FieldPanel("name_fr"),
+                FieldPanel("short_description_fr"),
+                FieldPanel("description_fr"),
+            ],
+            heading="In French",
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("website"),
                 FieldPanel("email"),
                 InlinePanel("phone_numbers", label="Phone number"),
@@ -259,9 +296,13 @@ class Resource(index.Indexed, PostalAddress, ClusterableModel):
     ]
     search_fields = [
         index.SearchField("name", boost=3),
+        index.SearchField("name_fr", boost=3),
         index.AutocompleteField("name"),
+        index.AutocompleteField("name_fr"),
         index.SearchField("short_description"),
+        index.SearchField("short_description_fr"),
         index.SearchField("description"),
+        index.SearchField("description_fr"),
         index.RelatedFields("categories", [index.SearchField("name")]),
     ]
 

@@ -15,6 +15,7 @@ from cms.blocks import BodyStreamBlock
 from cms.caching import CachedPrivacyMixin, cached, cached_each
 from cms.conf import app_settings
 from cms.models import ExternalPreviewMixin
+from cms.translations import shown_order
 from resources.models.directory import (
     Language,
     Resource,
@@ -61,7 +62,10 @@ class ResourceIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, RoutablePageMi
         }
         categories, languages = cached(
             "directory-filters",
-            make=lambda: (list(categories_in_use()), list(Language.objects.all())),
+            make=lambda: (
+                list(categories_in_use()),
+                list(Language.objects.order_by(shown_order("name"))),
+            ),
         )
         try:
             resources = Resource.objects.filtered(

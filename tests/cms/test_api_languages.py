@@ -95,6 +95,7 @@ def test_summaries_in_french_take_each_pages_translation_else_the_english_page(
         "/api/v3/summaries/",
         "/api/v3/events/",
         "/api/v3/events/1/",
+        "/api/v3/resources/",
     ],
 )
 def test_unknown_locale_answers_400_naming_the_languages(client, home_page, route):
@@ -112,6 +113,7 @@ def test_openapi_document_describes_the_locale_parameter(client):
         "/api/v3/summaries/",
         "/api/v3/events/",
         "/api/v3/events/{event_id}/",
+        "/api/v3/resources/",
     ):
         parameters = document["paths"][path]["get"]["parameters"]
         locale = next(parameter for parameter in parameters if parameter["name"] == "locale")

@@ -75,6 +75,9 @@ PAGES = {
     "directory search": lambda: "/en/resources/?search=support",
     "directory page 2": lambda: "/en/resources/?page=2",
     "resource": lambda: f"/en/resources/{resource().slug}/",
+    "directory in French, not translated": lambda: "/fr/resources/",
+    "directory by language in French": lambda: "/fr/resources/?language=fr",
+    "resource in French": lambda: f"/fr/resources/{resource().slug}/",
     "form page": lambda: "/en/inquire/",
     "newsletter page": lambda: "/en/newsletter/",
     "not found": lambda: "/en/no-such-page/",
@@ -99,6 +102,8 @@ API_ROUTES = {
     "v3 resources": lambda: "/api/v3/resources/",
     "v3 resources by category": lambda: "/api/v3/resources/?category=anxiety&limit=100",
     "v3 resource": lambda: f"/api/v3/resources/{resource().slug}/",
+    "v3 resources in French": lambda: "/api/v3/resources/?locale=fr",
+    "v3 resource in French": lambda: f"/api/v3/resources/{resource().slug}/?locale=fr",
     "v3 partners": lambda: "/api/v3/partners/",
     "v3 summaries": lambda: "/api/v3/summaries/",
     "v3 site settings": lambda: "/api/v3/site-settings/",
@@ -171,6 +176,9 @@ def test_page_costs_the_same_few_queries_at_any_size(counts, route):
         ("events", "events in French, not translated"),
         ("v3 events", "v3 events in French"),
         ("v3 event", "v3 event in French"),
+        ("resource directory", "directory in French, not translated"),
+        ("directory by language", "directory by language in French"),
+        ("resource", "resource in French"),
     ],
 )
 def test_a_page_in_french_costs_what_it_costs_in_english(counts, english, french):
@@ -186,6 +194,17 @@ def test_a_page_in_french_costs_what_it_costs_in_english(counts, english, french
 @pytest.mark.parametrize("route", API_ROUTES)
 def test_api_route_costs_the_same_few_queries_at_any_size(counts, route):
     assert_constant_and_within(counts, route, API_LIMIT)
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [("v3 resources", "v3 resources in French"), ("v3 resource", "v3 resource in French")],
+)
+def test_an_api_answer_in_french_costs_what_it_costs_in_english(counts, english, french):
+    for size in counts:
+        assert size[french][1:] == size[english][1:], (
+            f"{french}: {size[french]}, {english}: {size[english]}"
+        )
 
 
 def test_wagtails_image_list_costs_at_most_one_query_per_listed_image(counts):

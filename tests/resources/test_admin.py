@@ -75,6 +75,9 @@ def add_form(**overrides):
         "slug": "",
         "short_description": "The provincial association of patient councils.",
         "description": rich_text("<p>Shares ideas, issues and concerns.</p>"),
+        "name_fr": "Association ontarienne des conseils de patients",
+        "short_description_fr": "L’association provinciale des conseils de patients.",
+        "description_fr": rich_text("<p>Partage idées, enjeux et préoccupations.</p>"),
         "website": "https://example.org/",
         "email": "info@example.org",
         "phone_numbers": inline_formset(
@@ -108,6 +111,17 @@ def test_add_form_saves_everything_entered(admin_client):
     assert [language.code for language in resource.languages.all()] == ["fr"]
     assert sorted(resource.categories.names()) == ["advocacy", "patient councils"]
     assert ">Shares ideas, issues and concerns.</p>" in resource.description
+    assert resource.name_fr == "Association ontarienne des conseils de patients"
+    assert resource.short_description_fr == "L’association provinciale des conseils de patients."
+    assert ">Partage idées, enjeux et préoccupations.</p>" in resource.description_fr
+
+
+def test_add_form_has_the_french_texts_in_a_panel_of_their_own(admin_client):
+    html = admin_client.get(f"{ADMIN}create/").content.decode()
+    assert "<span data-panel-heading-text>In French</span>" in html
+    panel = html.split('id="panel-in_french-content"')[1].split("data-panel-heading")[0]
+    for field in ("name_fr", "short_description_fr", "description_fr"):
+        assert f'name="{field}"' in panel
 
 
 @pytest.mark.parametrize(

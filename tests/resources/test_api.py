@@ -132,7 +132,7 @@ def test_routes_and_filters_are_in_the_openapi_document(client):
     for path in ("", "export/csv/", "export/hsds/", "{slug}/"):
         assert f"{API}{path}" in paths
     parameters = {p["name"] for p in paths[API]["get"]["parameters"]}
-    assert parameters == {"category", "language", "search", "limit", "offset"}
+    assert parameters == {"category", "language", "search", "locale", "limit", "offset"}
 
 
 def test_csv_download_applies_the_filters(client, listed):
@@ -173,3 +173,83 @@ def test_resource_without_an_address_has_none(client, listed):
     assert [
         item["address"] for item in client.get(API, {"search": "warmline"}).json()["items"]
     ] == [None]
+
+
+@pytest.fixture
+def council():
+    return ResourceFactory(
+        name="Empowerment Council",
+        name_fr="Conseil d’habilitation",
+        short_description="A voice for clients of mental health services.",
+        short_description_fr="Une voix pour les clients des services de santé mentale.",
+        description="<p>Advocacy by and for clients.</p>",
+        description_fr="<p>Défense des droits par et pour les clients.</p>",
+        languages=["en", "fr"],
+    )
+
+
+@pytest.fixture
+def family():
+    """A resource not translated yet."""
+    return ResourceFactory(
+        name="Family Initiatives", description="<p>Peer support for families.</p>"
+    )
+
+
+def api_items(client, query=""):
+    response = client.get(f"{API}{query}")
+    assert response.status_code == 200, response.content
+    return {item["slug"]: item for item in response.json()["items"]}
+
+
+def test_list_answers_in_french_with_locale_fr_and_in_english_otherwise(client, council, family):
+    french = api_items(client, "?locale=fr")
+    assert (french["empowerment-council"]["name"], french["family-initiatives"]["name"]) == (
+        "Conseil d’habilitation",
+        "Family Initiatives",
+    )
+    assert french["empowerment-council"]["short_description"] == (
+        "Une voix pour les clients des services de santé mentale."
+    )
+    assert french["empowerment-council"]["description"] == (
+        "<p>Défense des droits par et pour les clients.</p>"
+    )
+    assert [language["name"] for language in french["empowerment-council"]["languages"]] == [
+        "anglais",
+        "français",
+    ]
+    assert french["family-initiatives"]["description"] == "<p>Peer support for families.</p>"
+    for query in ("", "?locale=en"):
+        english = api_items(client, query)["empowerment-council"]
+        assert (english["name"], english["description"]) == (
+            "Empowerment Council",
+            "<p>Advocacy by and for clients.</p>",
+        )
+
+
+def test_detail_answers_in_french_with_locale_fr(client, council):
+    french = client.get(f"{API}{council.slug}/?locale=fr").json()
+    assert (french["name"], french["short_description"]) == (
+        "Conseil d’habilitation",
+        "Une voix pour les clients des services de santé mentale.",
+    )
+    assert client.get(f"{API}{council.slug}/").json()["name"] == "Empowerment Council"
+
+
+def test_answers_stay_apart_by_language_once_both_are_remembered(client, council):
+    for _ in range(2):
+        assert api_items(client)["empowerment-council"]["name"] == "Empowerment Council"
+        assert api_items(client, "?locale=fr")["empowerment-council"]["name"] == (
+            "Conseil d’habilitation"
+        )
+        detail = client.get(f"{API}{council.slug}/?locale=fr").json()
+        assert detail["name"] == "Conseil d’habilitation"
+        assert client.get(f"{API}{council.slug}/").json()["name"] == "Empowerment Council"
+
+
+@pytest.mark.parametrize("path", ["", "empowerment-council/"])
+def test_unknown_locale_answers_400_naming_the_languages(client, council, path):
+    response = client.get(f"{API}{path}?locale=de")
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert "locale" in detail and "'en'" in detail and "'fr'" in detail
