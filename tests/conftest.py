@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.accounts.factories import signed_in_with_two_step
 from tests.home.factories import home_page_as_site_root
@@ -39,6 +39,13 @@ def noon_in_toronto():
     noon = timezone.make_aware(timezone.datetime.combine(timezone.localdate(), time(12)))
     with time_machine.travel(noon, tick=True):
         yield
+
+
+@pytest.fixture(autouse=True)
+def english_to_start():
+    """Every test starts in English, whatever language the last request on this thread answered
+    in (Django sets it at the start of each request and leaves it at the end)."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
