@@ -8,6 +8,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -19,7 +20,7 @@ from wagtail.views import serve_chain
 from cms.caching import cached
 from cms.conf import app_settings
 from cms.models import SiteSettings
-from cms.translations import ShownText
+from cms.translations import ShownText, original_locale_id
 
 logger = logging.getLogger(__name__)
 
@@ -141,9 +142,26 @@ def page_view(page, args, kwargs):
 
 
 def serve_found(request, found):
-    """The rest of Wagtail's page view once the page is found: its hooks, then the page's view."""
+    """The rest of Wagtail's page view once the page is found: its hooks, then the page's view.
+
+    A page not translated into the visitor's language yet (reached at /fr/...) is answered whole
+    in its own language, so that everything on it is in one language, as its `lang` says; the
+    template adds a note in the visitor's language (cms_tags.page_languages).
+    """
     if found is None:
         raise Http404
+    page = found[0]
+    if page.locale_id == original_locale_id() and get_language() != settings.LANGUAGE_CODE:
+        with translation.override(settings.LANGUAGE_CODE):
+            response = run_page_view(request, found)
+            if not getattr(response, "is_rendered", True):
+                response.render()
+        response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+        return response
+    return run_page_view(request, found)
+
+
+def run_page_view(request, found):
     page, args, kwargs = found
     on_serve_chain = serve_chain
     for fn in reversed(hooks.get_hooks("on_serve_page")):

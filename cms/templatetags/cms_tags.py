@@ -148,32 +148,37 @@ class PageLanguage(NamedTuple):
 
 
 class PageLanguages(NamedTuple):
-    """The language the page is written in, and a link to it in each of the site's languages."""
+    """A link to the page in each of the site's languages, and the language its address asked
+    for (/fr/...), which is not the page's own while the page is not translated yet (see
+    cms.views.serve_found)."""
 
-    written_in: str
     links: list[PageLanguage]
+    asked_in: str = ""
 
 
 @register.simple_tag(takes_context=True)
 def page_languages(context):
     """Each of the site's languages: this page's live translation in it, else that language's
-    home page; and the page's own language, which differs from the visitor's while a page is
-    not translated yet. Kept (cms.caching) with the page's other parts."""
+    home page (kept, cms.caching, with the page's other parts); and the language the address
+    asked for."""
     page, request = context.get("page"), context.get("request")
     if not isinstance(page, Page):
-        return links_to_languages(None, request)
-    return cached("page-languages", page.pk, make=lambda: links_to_languages(page, request))
+        languages = links_to_languages(None, request)
+    else:
+        languages = cached(
+            "page-languages", page.pk, make=lambda: links_to_languages(page, request)
+        )
+    asked_in = getattr(request, "LANGUAGE_CODE", "") or translation.get_language()
+    return languages._replace(asked_in=asked_in)
 
 
 def links_to_languages(page, request):
     current = translation.get_language()
-    translations, written_in = {}, current
+    translations = {}
     if page is not None:
         versions = page.get_translations(inclusive=True).filter(Q(live=True) | Q(pk=page.pk))
         for version in versions.select_related("locale"):
             translations[version.locale.language_code] = version
-            if version.pk == page.pk:
-                written_in = version.locale.language_code
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
@@ -182,4 +187,4 @@ def links_to_languages(page, request):
             with translation.override(code):
                 url = reverse("wagtail_serve", args=[""])
         links.append(PageLanguage(code, name, url, code == current, code in translations))
-    return PageLanguages(written_in, links)
+    return PageLanguages(links)

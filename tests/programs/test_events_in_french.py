@@ -18,6 +18,11 @@ def french_home(home_page):
 
 
 @pytest.fixture
+def french_calendar(french_home, calendar_page):
+    return translated(calendar_page, title="Événements")
+
+
+@pytest.fixture
 def event(calendar_page, program):
     return EventFactory(
         title="Peer support evening",
@@ -30,7 +35,9 @@ def event(calendar_page, program):
     )
 
 
-def test_calendar_in_french_shows_french_titles_and_marks_english_ones(client, french_home, event):
+def test_calendar_in_french_shows_french_titles_and_marks_english_ones(
+    client, french_calendar, event
+):
     EventFactory(title="Art night", start=days_from_now(3), end=days_from_now(3, hour=20))
     html = client.get("/fr/events/").content.decode()
     assert "Soirée de soutien par les pairs</a>" in html
@@ -39,7 +46,7 @@ def test_calendar_in_french_shows_french_titles_and_marks_english_ones(client, f
     assert "Peer support evening</a>" in english and "Soirée" not in english
 
 
-def test_event_page_in_french(client, french_home, event):
+def test_event_page_in_french(client, french_calendar, event):
     html = client.get(f"/fr/events/{event.slug}/").content.decode()
     assert "<h1>Soirée de soutien par les pairs</h1>" in html
     assert "<title>Soirée de soutien par les pairs" in html
@@ -47,7 +54,7 @@ def test_event_page_in_french(client, french_home, event):
 
 
 def test_event_page_links_to_the_programs_french_page_where_translated(
-    client, french_home, event, program
+    client, french_calendar, event, program
 ):
     french_programs = translated(program.get_parent(), title="Programmes", slug="programmes")
     french_program = translated(program, title="Groupe de soutien", slug="groupe-de-soutien")
@@ -68,7 +75,7 @@ def test_french_translation_of_a_program_lists_its_originals_events(
     assert "SUMMARY:Soirée de soutien par les pairs" in feed
 
 
-def test_french_feed_has_french_summaries_and_descriptions(client, french_home, event):
+def test_french_feed_has_french_summaries_and_descriptions(client, french_calendar, event):
     feed = client.get("/fr/events/feed.ics").content.decode().replace("\r\n ", "")
     assert "SUMMARY:Soirée de soutien par les pairs" in feed
     assert "Venez avec un ami." in feed
@@ -107,6 +114,14 @@ def test_events_api_french_and_english_answers_are_kept_apart(client, french_hom
             "Soirée"
         )
         assert get_json(client, "/api/v3/events/")["items"][0]["title"] == "Peer support evening"
+
+
+def test_untranslated_calendar_is_all_in_english_under_a_french_note(client, french_home, event):
+    html = client.get("/fr/events/").content.decode()
+    assert '<html lang="en">' in html
+    assert '<p class="untranslated-notice" role="note" lang="fr">' in html
+    assert "Peer support evening</a>" in html and "Soirée" not in html
+    assert "<main" in html and 'lang="en">Peer' not in html  # nothing inside needs marking
 
 
 def test_events_api_refuses_an_unknown_locale(client, calendar_page):

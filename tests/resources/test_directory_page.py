@@ -12,7 +12,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from resources.models import ResourceIndexPage
 from tests.cms.factories import SiteSettingsFactory
-from tests.home.factories import home_page_as_site_root
+from tests.home.factories import home_page_as_site_root, translated
 from tests.resources.factories import (
     ResourceFactory,
     ResourceIndexPageFactory,
@@ -106,7 +106,9 @@ def test_chosen_filters_stay_in_the_form(client, listed):
 
 
 @pytest.mark.parametrize("prefix", ["/en/", "/fr/"])
-def test_services_offered_in_french_filter_in_both_languages(client, listed, prefix):
+def test_services_offered_in_french_filter_in_both_languages(client, directory, listed, prefix):
+    translated(directory.get_parent().specific)
+    translated(directory, title="Ressources")
     html, names = names_on(client, f"{prefix}resources/?language=fr")
     assert names == ["Mood Disorders Association", "Réseau francophone"]
     french, label = (
