@@ -62,3 +62,16 @@ class ResourceFactory(DjangoModelFactory):
         resource = cls._build(model_class, *args, **kwargs)
         resource.save()
         return resource
+
+
+def translated_resource():
+    """A resource offered in English and French, with every text translated into French."""
+    return ResourceFactory(
+        name="Empowerment Council",
+        name_fr="Conseil d’habilitation",
+        short_description="A voice for clients of mental health services.",
+        short_description_fr="Une voix pour les clients des services de santé mentale.",
+        description="<p>Advocacy by and for clients.</p>",
+        description_fr="<p>Défense des droits par et pour les clients.</p>",
+        languages=["en", "fr"],
+    )

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from resources.models import Resource
 from tests.cms.factories import SiteSettingsFactory
-from tests.resources.factories import ResourceFactory
+from tests.resources.factories import ResourceFactory, translated_resource
 
 pytestmark = pytest.mark.django_db
 API = "/api/v3/resources/"
@@ -177,15 +177,7 @@ def test_resource_without_an_address_has_none(client, listed):
 
 @pytest.fixture
 def council():
-    return ResourceFactory(
-        name="Empowerment Council",
-        name_fr="Conseil d’habilitation",
-        short_description="A voice for clients of mental health services.",
-        short_description_fr="Une voix pour les clients des services de santé mentale.",
-        description="<p>Advocacy by and for clients.</p>",
-        description_fr="<p>Défense des droits par et pour les clients.</p>",
-        languages=["en", "fr"],
-    )
+    return translated_resource()
 
 
 @pytest.fixture

@@ -4,7 +4,11 @@ marked as English where it is not."""
 import pytest
 
 from tests.home.factories import translated
-from tests.resources.factories import ResourceFactory, ResourceIndexPageFactory
+from tests.resources.factories import (
+    ResourceFactory,
+    ResourceIndexPageFactory,
+    translated_resource,
+)
 from tests.resources.test_directory_page import names_on
 
 pytestmark = pytest.mark.django_db
@@ -21,15 +25,7 @@ def directory(home_page):
 
 @pytest.fixture
 def council(directory):
-    return ResourceFactory(
-        name="Empowerment Council",
-        name_fr="Conseil d’habilitation",
-        short_description="A voice for clients of mental health services.",
-        short_description_fr="Une voix pour les clients des services de santé mentale.",
-        description="<p>Advocacy by and for clients.</p>",
-        description_fr="<p>Défense des droits par et pour les clients.</p>",
-        languages=["en", "fr"],
-    )
+    return translated_resource()
 
 
 @pytest.fixture
