@@ -13,16 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def french_home(home_page):
-    return translated(home_page, title="Accueil")
-
-
-@pytest.fixture
-def french_calendar(french_home, calendar_page):
-    return translated(calendar_page, title="Événements")
-
-
-@pytest.fixture
 def event(calendar_page, program):
     return EventFactory(
         title="Peer support evening",

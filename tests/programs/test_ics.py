@@ -173,7 +173,7 @@ def test_program_feed_has_only_that_programs_events(client, home_page, calendar_
     assert calendar["X-WR-CALNAME"].endswith(": Peer support")
 
 
-def test_french_feed_marks_and_labels_events_in_french(client, calendar_page):
+def test_french_feed_marks_and_labels_events_in_french(client, french_calendar):
     start = next_week()
     event = EventFactory(
         title="Art night",

@@ -76,7 +76,7 @@ def test_calendar_is_paginated(client, calendar_page):
     assert "Session 21" in second and "Page 2 of 2" in second
 
 
-def test_times_are_local_with_the_zone_across_the_dst_change(client, calendar_page):
+def test_times_are_local_with_the_zone_across_the_dst_change(client, french_calendar):
     EventFactory(
         title="Weekly group",
         start=datetime(2026, 10, 27, 18, 0, tzinfo=TORONTO),
