@@ -43,7 +43,9 @@ class TranslatedQuerySet(models.QuerySet):
 
 def original_locale_id():
     """The id of the locale the site is written in first (kept: most answers ask)."""
-    return cached("original-locale", make=lambda: Locale.get_default().pk)
+    return cached(
+        "original-locale", make=lambda: Locale.get_default().pk, language=settings.LANGUAGE_CODE
+    )
 
 
 def localized_pages(pages):

@@ -14,10 +14,9 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Site
 from wagtail.views import serve_chain
 
-from cms.caching import cached
+from cms.caching import cached, site_for
 from cms.conf import app_settings
 from cms.models import SiteSettings
 from cms.translations import ShownText, original_locale_id
@@ -132,7 +131,7 @@ def route(request, path):
 
 
 def site_root_page(request):
-    site = Site.find_for_request(request)
+    site = site_for(request)
     return site.root_page.localized.specific if site else None
 
 

@@ -5,9 +5,8 @@ from django.db.models import QuerySet
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from wagtail.api.v2.serializers import PageParentField, PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Site
 
-from cms.caching import cached_each
+from cms.caching import cached_each, site_for
 
 
 class CompactJSONRenderer(JSONRenderer):
@@ -72,7 +71,7 @@ class ParentInSite(PageParentField):
     (Wagtail reads the parent and then asks whether the site lists it)."""
 
     def get_attribute(self, instance):
-        site = Site.find_for_request(self.context["request"])
+        site = site_for(self.context["request"])
         if site and instance.depth <= site.root_page.depth:
             return None
         return super().get_attribute(instance)

@@ -15,10 +15,10 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.coreutils import resolve_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
 
 from cms.api.languages import LanguageCode, LocaleQuery, answer_in
-from cms.caching import cached_each
+from cms.caching import cached_each, site_for
 from cms.pagination import LIMIT_MAX
 from cms.renditions import RENDITION_SPECS
 from cms.translations import localized
@@ -108,7 +108,7 @@ def page_type(label):
 def routable_pages(request):
     """The live, public pages of the request's site in every language, which all have a URL (not
     the tree's root)."""
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if site is None:
         return Page.objects.none()
     pages = Page.objects.live().public()

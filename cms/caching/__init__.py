@@ -10,6 +10,7 @@
   Every entry made while it was declared expires then, and so does the whole answer holding it.
 - **Keys** (`key()`) hold the name, the version, the request's origin (scheme and host: the site),
   the language and the parts given.
+- **The request's site** (`site_for()`): kept, and looked up once per answer.
 - **Parts of answers**: one value (`cached()`), each of a listing's items (`cached_each()`), an API
   list's items (`CachedItems`), template fragments (`{% cached %}` in cms_tags), the way to a page
   (`CachedRoutesMixin`) and a page's lack of view restrictions (`CachedPrivacyMixin`).
@@ -27,6 +28,7 @@ from cms.caching.entries import (
     cached,
     cached_each,
     key,
+    site_for,
 )
 from cms.caching.scopes import valid_until
 from cms.caching.version import (
@@ -50,6 +52,7 @@ __all__ = [
     "invalidated_by_pages",
     "key",
     "move_version_on",
+    "site_for",
     "valid_until",
     "version",
 ]

@@ -3,10 +3,11 @@
 import hashlib
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from cms.caching.scopes import current, making, seconds_left, valid_until
@@ -14,12 +15,13 @@ from cms.caching.version import version
 from cms.conf import app_settings
 
 
-def key(name, *parts):
-    """A key for `name` and `parts`, in this version, for this site (origin) and language."""
+def key(name, *parts, language=None):
+    """A key for `name` and `parts`, in this version, for this site (origin) and language (the
+    visitor's, unless given)."""
     scope = current.get()
     origin = scope.origin if scope else ""
     digest = hashlib.sha1(  # hashed: any characters are safe in any backend
-        repr((origin, get_language(), parts)).encode(), usedforsecurity=False
+        repr((origin, language or get_language(), parts)).encode(), usedforsecurity=False
     ).hexdigest()
     return f"{name}:{version()}:{digest}"
 
@@ -33,9 +35,10 @@ def fresh(entry):
     return (value,)
 
 
-def cached(name, *parts, make):
-    """`make()`, kept under `name` and `parts` until the version moves on or its time ends."""
-    entry_key = key(name, *parts)
+def cached(name, *parts, make, language=None):
+    """`make()`, kept under `name` and `parts` until the version moves on or its time ends (for
+    one `language`, when it is the same in every language)."""
+    entry_key = key(name, *parts, language=language)
     entry = cache.get(entry_key)
     found = entry and fresh(entry)
     if found:
@@ -70,6 +73,19 @@ def keep(made, until):
     timeout = seconds_left(until, app_settings.FRAGMENT_CACHE_TIMEOUT)
     if timeout:
         cache.set_many({k: (until, value) for k, value in made.items()}, timeout)
+
+
+def site_for(request):
+    """The Wagtail site answering `request`, with its root page: kept, and looked up once per
+    answer (Wagtail's `Site.find_for_request` reads it from the database on every request). Pass
+    it on, as Wagtail's performance guide advises: `page.relative_url(site, request)`."""
+    scope = current.get()
+    looked_up = scope.looked_up if scope and scope.request is request else {}
+    if "site" not in looked_up:
+        looked_up["site"] = cached(
+            "site", make=lambda: Site.find_for_request(request), language=settings.LANGUAGE_CODE
+        )
+    return looked_up["site"]
 
 
 class CachedItems(Sequence):

@@ -2,7 +2,7 @@
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.http import HttpRequest
@@ -16,6 +16,8 @@ class Scope:
     request: HttpRequest | None = None
     version: int | None = None
     until: datetime | None = None
+    # What the answer has looked up once (e.g. its site), shared with the parts made inside it.
+    looked_up: dict = field(default_factory=dict)
 
     @property
     def origin(self):
@@ -40,7 +42,11 @@ def answering(request=None):
 def making():
     """The scope of one cached part: what it declares also holds for the answer around it."""
     parent = current.get()
-    scope = Scope(request=parent and parent.request, version=parent and parent.version)
+    scope = Scope(
+        request=parent and parent.request,
+        version=parent and parent.version,
+        looked_up=parent.looked_up if parent else {},
+    )
     token = current.set(scope)
     try:
         yield scope

@@ -9,10 +9,10 @@ from django.db.models.functions import Left, Length
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from cms.caching import cached
+from cms.caching import cached, site_for
 from cms.translations import localized_pages
 
 register = template.Library()
@@ -24,6 +24,17 @@ def tel_href(number):
     main_part = str(number).lower().split("ext")[0].split("x")[0]
     digits = "".join(ch for ch in main_part if ch.isdigit() or ch == "+")
     return f"tel:{digits}" if digits else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page, route=None, *args):
+    """{% page_url page %}, or {% page_url page "route" arg ... %} for a route of a routable page:
+    Wagtail's {% pageurl %} and {% routablepageurl %}, with the answer's site from the cache."""
+    request = context.get("request")
+    url = page.relative_url(site_for(request), request) if request else page.url
+    if route is None:
+        return url
+    return url.rstrip("/") + "/" + page.reverse_subpage(route, args=args)
 
 
 @register.filter
@@ -50,7 +61,7 @@ def main_menu(context):
     """Home, then the live, public pages under it marked 'Show in menus': each in the visitor's
     language where it is translated, else the original (its link marked with its language)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for(request) if request else None
     if site is None:
         return {"home": None, "items": [], "request": request}
     original = site.root_page
@@ -111,7 +122,7 @@ def breadcrumbs(context):
 
 def ancestors_below_root(page, request):
     """The page's ancestors from the home page down; no query for a child of the site's root."""
-    site = Site.find_for_request(request) if request else None
+    site = site_for(request) if request else None
     if site and page.path[: -page.steplen] == site.root_page.path:
         return [site.root_page]
     return page.get_ancestors().filter(depth__gt=1)

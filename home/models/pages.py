@@ -11,6 +11,7 @@ from wagtail.search import index
 from cms.blocks import PARAGRAPH_FEATURES
 from cms.caching import CachedPrivacyMixin, CachedRoutesMixin
 from cms.models import ExternalPreviewMixin
+from cms.translations import original_locale_id
 from home.blocks import ContentStreamBlock, HomeStreamBlock
 
 
@@ -77,8 +78,10 @@ class HomePage(CachedRoutesMixin, CachedPrivacyMixin, ExternalPreviewMixin, Page
         try:
             return super().way(request, path_components)
         except Http404:
+            if self.locale_id == original_locale_id():
+                raise
             original = self.get_translation_or_none(Locale.get_default())
-            if original is None or original.pk == self.pk:
+            if original is None:
                 raise
             return original.specific.way(request, path_components)
 
