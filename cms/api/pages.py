@@ -1,12 +1,17 @@
 """v2 pages and images whose listings fetch related rows for all items at once, not per item, and
 what every v2 endpoint of ours shares."""
 
-from django.db.models import QuerySet
+import functools
+import operator
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from wagtail.api.v2.serializers import PageParentField, PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
 
-from cms.caching import cached_each, site_for
+from cms.caching import cached, cached_each, is_anonymous, site_for
 
 
 class CompactJSONRenderer(JSONRenderer):
@@ -92,12 +97,36 @@ class PagesWithRelationsAPIViewSet(CompactJSON, CachedListing, PagesAPIViewSet):
 
     def get_base_queryset(self):
         """The live, public pages of this site, worked out once per request: Wagtail asks three
-        times, each time reading every view restriction again."""
+        times, each time reading every view restriction, the site and its translations again. An
+        anonymous reader of the request's own site gets `site_pages`."""
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            own_site = is_anonymous(self.request) and "site" not in self.request.GET
+            self._base_queryset = (
+                site_pages(self.request) if own_site else super().get_base_queryset()
+            )
         return self._base_queryset.all()
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
         prefetch = getattr(queryset.model, "prefetch_for_api", None)
         return prefetch(queryset) if prefetch else queryset
+
+
+def site_pages(request):
+    """The live pages of the request's site in every language that no view restriction hides:
+    what Wagtail's API lists for an anonymous reader, with the site and its home pages kept."""
+    site = site_for(request)
+    if site is None:
+        return Page.objects.none()
+    homes = cached(
+        "homes",
+        site.pk,
+        make=lambda: list(Page.objects.filter(translation_key=site.root_page.translation_key)),
+        language=settings.LANGUAGE_CODE,
+    )
+    pages = Page.objects.live().public()
+    return pages.filter(any_of(pages.descendant_of_q(home, inclusive=True) for home in homes))
+
+
+def any_of(conditions):
+    return functools.reduce(operator.or_, conditions, Q(pk__in=[]))

@@ -1,10 +1,9 @@
 """/api/v3/summaries/: what a listing shows of each page (a card), in one request."""
 
 import functools
-import operator
 from datetime import datetime
 
-from django.db.models import F, IntegerField, Q, TextField, Value
+from django.db.models import F, IntegerField, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -18,7 +17,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
 
 from cms.api.languages import LanguageCode, LocaleQuery, answer_in
-from cms.caching import cached_each, site_for
+from cms.api.pages import any_of, site_pages
+from cms.caching import cached_each
 from cms.pagination import LIMIT_MAX
 from cms.renditions import RENDITION_SPECS
 from cms.translations import localized
@@ -72,7 +72,7 @@ def page_summaries(request, filters: Query[CardFilters], locale: LanguageCode | 
     """The site's live, public pages as cards: in menu order, or by relevance to a search. With
     `locale=fr`, each page's French translation where there is one, else the English page."""
     answer_in(locale)
-    pages = localized(routable_pages(request), translations=Page.objects.live())
+    pages = localized(site_pages(request), translations=Page.objects.live())
     if filters.type:
         pages = pages.type(page_type(filters.type))
     if filters.child_of is not None:
@@ -103,21 +103,6 @@ def page_type(label):
     if model is None or not issubclass(model, Page):
         raise HttpError(400, f"type: {label!r} is not a page type, e.g. home.ContentPage.")
     return model
-
-
-def routable_pages(request):
-    """The live, public pages of the request's site in every language, which all have a URL (not
-    the tree's root)."""
-    site = site_for(request)
-    if site is None:
-        return Page.objects.none()
-    pages = Page.objects.live().public()
-    homes = Page.objects.filter(translation_key=site.root_page.translation_key)
-    return pages.filter(any_of(pages.descendant_of_q(home, inclusive=True) for home in homes))
-
-
-def any_of(conditions):
-    return functools.reduce(operator.or_, conditions, Q(pk__in=[]))
 
 
 def parent_page(pages, page_id):

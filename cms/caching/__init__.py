@@ -19,7 +19,7 @@
   served without the database; ETag of the body, 304s, Cache-Control, Vary.
 """
 
-from cms.caching.answers import AnswerCacheMiddleware
+from cms.caching.answers import AnswerCacheMiddleware, is_anonymous
 from cms.caching.backends import FailSafeRedisCache
 from cms.caching.entries import (
     CachedItems,
@@ -50,6 +50,7 @@ __all__ = [
     "cached_each",
     "invalidated_by",
     "invalidated_by_pages",
+    "is_anonymous",
     "key",
     "move_version_on",
     "site_for",

@@ -8,12 +8,12 @@ from urllib.parse import urlsplit
 import pytest
 import wagtail_factories
 from django.contrib.staticfiles import finders
-from wagtail.models import Collection, CollectionViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Site
 
 from cms.blocks import BodyStreamBlock
 from home.models import ContentPage, HomePage
 from tests.cms.factories import SiteSettingsFactory
-from tests.home.factories import ContentPageFactory
+from tests.home.factories import ContentPageFactory, translated
 
 # The default site's root URL, which API links are built on.
 BASE_URL = "http://localhost"
@@ -518,3 +518,23 @@ def test_v2_answers_compact_json_and_browsers_get_it_indented(client, home_page,
     assert compact.json()["meta"]["total_count"] == 1
     assert compact.content.startswith(b'{"meta":{"total_count":1},"items":[{"id":')
     assert b'{\n    "meta": {' in browsable.content.replace(b"&quot;", b'"')
+
+
+def test_page_lists_leave_out_restricted_pages(client, home_page):
+    shown = ContentPageFactory(parent=home_page, title="Open page")
+    hidden = ContentPageFactory(parent=home_page, title="Board minutes")
+    ContentPageFactory(parent=hidden, title="Minutes of May")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="board"
+    )
+    translated(home_page, title="Accueil")
+    for url, listed in [
+        ("/api/v2/pages/", {"Home", "Open page", "Accueil"}),  # every language's pages
+        ("/api/v3/summaries/", {"Home", "Open page"}),  # each page in English
+        ("/api/v3/summaries/?locale=fr", {"Accueil", "Open page"}),
+    ]:
+        titles = {item["title"] for item in get_json(client, url)["items"]}
+        assert titles == listed, url
+    other = Site.objects.create(hostname="other.example", root_page=shown)
+    by_site = get_json(client, f"/api/v2/pages/?site={other.hostname}")
+    assert [item["title"] for item in by_site["items"]] == ["Open page"]
