@@ -16,6 +16,7 @@ class CmsConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import (
             CollectionViewRestriction,
+            Locale,
             PageViewRestriction,
             Site,
             get_page_models,
@@ -31,6 +32,7 @@ class CmsConfig(AppConfig):
         caching.invalidated_by(
             *get_page_models(),
             Site,
+            Locale,
             SiteSettings,
             PageViewRestriction,
             CollectionViewRestriction,

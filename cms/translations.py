@@ -17,20 +17,32 @@ from cms.caching import cached
 def localized(items, translations=None):
     """Of these items (a queryset of a TranslatableMixin model), each one's translation into the
     visitor's language, or the original where there is none yet among `translations` (by default
-    all the model's items): in one query, with no lookup of the locales."""
+    all the model's items): in one query, with the locales' ids kept."""
     # As Wagtail names locales: a site in "en-us" has its pages in the "en" locale.
     language, original = (
         content_language(get_language()),
         content_language(settings.LANGUAGE_CODE),
     )
-    in_language = Q(locale__language_code=language)
+    in_language = Q(locale_id=locale_id(language))
     if language == original:
         return items.filter(in_language)
     if translations is None:
         translations = items.model.objects.all()
     translated = translations.filter(in_language).values("translation_key")
-    untranslated = Q(locale__language_code=original) & ~Q(translation_key__in=translated)
+    untranslated = Q(locale_id=locale_id(original)) & ~Q(translation_key__in=translated)
     return items.filter(in_language | untranslated)
+
+
+def locale_id(language_code):
+    """The id of the locale of this content language (None when there is none): kept."""
+    return cached(
+        "locale",
+        language_code,
+        make=lambda: (
+            Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
+        ),
+        language=settings.LANGUAGE_CODE,
+    )
 
 
 class TranslatedQuerySet(models.QuerySet):
@@ -43,9 +55,7 @@ class TranslatedQuerySet(models.QuerySet):
 
 def original_locale_id():
     """The id of the locale the site is written in first (kept: most answers ask)."""
-    return cached(
-        "original-locale", make=lambda: Locale.get_default().pk, language=settings.LANGUAGE_CODE
-    )
+    return locale_id(content_language(settings.LANGUAGE_CODE))
 
 
 def localized_pages(pages):

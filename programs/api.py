@@ -15,7 +15,7 @@ from cms.api.languages import LanguageCode, LocaleQuery, answer_in
 from cms.caching import CachedItems, valid_until
 from cms.pagination import ListPagination
 from programs.models import Event, EventDate, ProgramPage
-from programs.models.events import programs_of_events, until_one_ends
+from programs.models.events import programs_of_events, until_one_ends, upcoming_dates_change
 from programs.models.pages import live_events_page
 from programs.schemas import (
     EventBase,
@@ -70,7 +70,7 @@ def list_events(request, filters: Query[EventFilters], locale: LanguageCode | No
     elif filters.when == "past":
         dates = dates.past()
     if filters.when != "all":
-        valid_until(EventDate.objects.upcoming_until())
+        valid_until(upcoming_dates_change())
     return CachedItems("api-event-date", dates, occurrence_items)
 
 

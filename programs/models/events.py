@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -19,7 +20,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from cms.blocks import INLINE_FEATURES
-from cms.caching import valid_until
+from cms.caching import cached, valid_until
 from cms.models import PostalAddress
 from cms.translations import TranslatedFieldsMixin
 from programs.forms import DateChangesPanel, EventForm
@@ -250,6 +251,18 @@ def until_one_ends(dates):
     dates = list(dates)
     valid_until(min((date.end for date in dates), default=None))
     return dates
+
+
+def upcoming_dates_change():
+    """When the live upcoming dates next change with the clock alone (`upcoming_until`), kept
+    until then: the calendar and the events API ask on every answer."""
+
+    def make():
+        until = EventDate.objects.upcoming_until()
+        valid_until(until)  # the kept moment expires when it passes
+        return until
+
+    return cached("upcoming-dates-change", make=make, language=settings.LANGUAGE_CODE)
 
 
 def programs_of_events():

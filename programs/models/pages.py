@@ -25,7 +25,7 @@ from cms.models import ExternalPreviewMixin
 from cms.translations import localized_pages, original_locale_id
 from programs.ics import calendar_response
 from programs.models.choices import FACILITATION, FORMATS, HOW_TO_JOIN
-from programs.models.events import Event, EventDate, until_one_ends
+from programs.models.events import Event, EventDate, until_one_ends, upcoming_dates_change
 from programs.schemas import EventBase, occurrences_representation
 
 UPCOMING_ON_PROGRAM_PAGE = 10
@@ -313,7 +313,7 @@ class EventIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoute
         past = request.GET.get("past") == "1"
         dates = EventDate.objects.live()
         occurrences = dates.past() if past else dates.upcoming()
-        valid_until(dates.upcoming_until())
+        valid_until(upcoming_dates_change())
         page = Paginator(occurrences, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
         dates = list(page)
         entries = zip(dates, self.entries(request, dates), strict=True)
