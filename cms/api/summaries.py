@@ -18,7 +18,7 @@ from wagtail.models import Page, get_page_models
 
 from cms.api.languages import LanguageCode, LocaleQuery, answer_in
 from cms.api.pages import any_of, site_pages
-from cms.caching import cached_each
+from cms.caching import cached, cached_each
 from cms.pagination import LIMIT_MAX
 from cms.renditions import RENDITION_SPECS
 from cms.translations import localized
@@ -72,6 +72,28 @@ def page_summaries(request, filters: Query[CardFilters], locale: LanguageCode | 
     """The site's live, public pages as cards: in menu order, or by relevance to a search. With
     `locale=fr`, each page's French translation where there is one, else the English page."""
     answer_in(locale)
+    if filters.search:
+        # Wagtail's search filters only on the fields it indexes: not on the locale's language.
+        pages = listed_pages(request, filters)
+        found = Page.objects.filter(pk__in=pages.values("pk")).search(filters.search)
+        count, chosen = found.count(), [page.pk for page in found[window(filters)]]
+    else:
+        # The list's ids in menu order, kept: the count and any window of it without a query.
+        ids = cached(
+            "summary-ids",
+            filters.type,
+            filters.child_of,
+            make=lambda: list(
+                listed_pages(request, filters).order_by("path").values_list("pk", flat=True)
+            ),
+        )
+        count, chosen = len(ids), ids[window(filters)]
+    items = cached_each("api-card", chosen, lambda pk: (pk,), lambda pks: cards(request, pks))
+    return {"count": count, "items": items}
+
+
+def listed_pages(request, filters):
+    """The site's pages in the answer's language, of the type and under the parent asked for."""
     pages = localized(site_pages(request), translations=Page.objects.live())
     if filters.type:
         pages = pages.type(page_type(filters.type))
@@ -81,14 +103,7 @@ def page_summaries(request, filters: Query[CardFilters], locale: LanguageCode | 
         # original's.
         family = Page.objects.filter(translation_key=parent.translation_key)
         pages = pages.filter(any_of(pages.child_of_q(each) for each in family))
-    if filters.search:
-        # Wagtail's search filters only on the fields it indexes: not on the locale's language.
-        pages = Page.objects.filter(pk__in=pages.values("pk")).search(filters.search)
-        chosen = [page.pk for page in pages[window(filters)]]
-    else:
-        chosen = list(pages.order_by("path").values_list("pk", flat=True)[window(filters)])
-    items = cached_each("api-card", chosen, lambda pk: (pk,), lambda pks: cards(request, pks))
-    return {"count": pages.count(), "items": items}
+    return pages
 
 
 def window(filters):

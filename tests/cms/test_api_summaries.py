@@ -134,3 +134,20 @@ def test_every_type_and_id_returned_is_accepted_back_as_a_filter(client, program
         same_type = get_json(client, f"type={card['type']}&limit=100")["items"]
         assert card["id"] in [each["id"] for each in same_type]
         get_json(client, f"child_of={card['id']}")
+
+
+def test_summaries_list_a_page_published_or_unpublished_since_the_last_answer(client, home_page):
+    first = ContentPageFactory(parent=home_page, title="First")
+
+    def titles(query=""):
+        answer = get_json(client, query)
+        return answer["count"], [item["title"] for item in answer["items"]]
+
+    assert titles() == (2, ["Home", "First"])
+    assert titles(f"child_of={home_page.pk}") == (1, ["First"])
+    second = ContentPageFactory(parent=home_page, title="Second")
+    assert titles() == (3, ["Home", "First", "Second"])
+    assert titles(f"child_of={home_page.pk}&limit=1&offset=1") == (2, ["Second"])
+    first.unpublish()
+    assert titles() == (2, ["Home", "Second"])
+    assert second.title in titles("type=home.ContentPage")[1]
