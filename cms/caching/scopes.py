@@ -21,8 +21,11 @@ class Scope:
 
     @property
     def origin(self):
-        request = self.request
-        return f"{request.scheme}://{request.get_host()}" if request else ""
+        """The request's scheme and host (the site), worked out once per answer."""
+        if "origin" not in self.looked_up:
+            request = self.request
+            self.looked_up["origin"] = f"{request.scheme}://{request.get_host()}" if request else ""
+        return self.looked_up["origin"]
 
 
 current = ContextVar("cms_caching_scope", default=None)
