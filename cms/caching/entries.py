@@ -4,7 +4,7 @@ import hashlib
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import PageViewRestriction, Site
@@ -13,6 +13,8 @@ from wagtail.url_routing import RouteResult
 from cms.caching.scopes import current, making, seconds_left, valid_until
 from cms.caching.version import version
 from cms.conf import app_settings
+
+NEAR_CACHE = "near"
 
 
 def key(name, *parts, language=None):
@@ -39,7 +41,7 @@ def cached(name, *parts, make, language=None):
     """`make()`, kept under `name` and `parts` until the version moves on or its time ends (for
     one `language`, when it is the same in every language)."""
     entry_key = key(name, *parts, language=language)
-    entry = cache.get(entry_key)
+    entry = read([entry_key]).get(entry_key)
     found = entry and fresh(entry)
     if found:
         return found[0]
@@ -56,7 +58,7 @@ def cached_each(name, items, parts, make):
     """
     keys = [key(name, *parts(item)) for item in items]
     found = {}
-    for entry_key, entry in cache.get_many(keys).items():
+    for entry_key, entry in read(keys).items():
         if value := fresh(entry):
             found[entry_key] = value[0]
     missing = [(k, item) for k, item in zip(keys, items, strict=True) if k not in found]
@@ -72,7 +74,33 @@ def keep(made, until):
     """Keep {key: value} until the version moves on, or `until` (if sooner)."""
     timeout = seconds_left(until, app_settings.FRAGMENT_CACHE_TIMEOUT)
     if timeout:
-        cache.set_many({k: (until, value) for k, value in made.items()}, timeout)
+        entries = {k: (until, value) for k, value in made.items()}
+        cache.set_many(entries, timeout)
+        if near := near_cache():
+            near.set_many(entries, timeout)
+
+
+def read(keys):
+    """{key: entry} of the entries kept under `keys`: from this process's own copies first, then
+    from the shared cache (and copied here)."""
+    near = near_cache()
+    if near is None:
+        return cache.get_many(keys)
+    found = near.get_many(keys)
+    if missing := [k for k in keys if k not in found]:
+        shared = cache.get_many(missing)
+        for entry_key, (until, value) in shared.items():
+            if timeout := seconds_left(until, app_settings.FRAGMENT_CACHE_TIMEOUT):
+                near.set(entry_key, (until, value), timeout)
+        found.update(shared)
+    return found
+
+
+def near_cache():
+    """This process's own copy of the parts kept in a shared cache (Redis), when there is one
+    (the `near` cache): their keys hold the content version, so a kept part never changes, and
+    reading it here saves a round trip to the shared cache for each part of each answer."""
+    return caches["near"] if NEAR_CACHE in settings.CACHES else None
 
 
 def site_for(request):

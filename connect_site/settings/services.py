@@ -31,23 +31,21 @@ def database(default_sqlite_path, url=None):
 def caches(url):
     """CACHE_URL/REDIS_URL as Django's Redis cache, which degrades to no cache while Redis is down;
     local memory without one. Not-found answers always go to a small local store of their own
-    (cms.caching), so made-up addresses cannot push useful entries out."""
+    (cms.caching), so made-up addresses cannot push useful entries out. With Redis, each process
+    also keeps its own copy of the parts of answers it reads (`near`, cms.caching)."""
     not_found = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "not-found",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NOT_FOUND_CACHE_MAX_ENTRIES", "500"))},
     }
+    # Django's default of 300 entries is soon full of renditions and pages, and then it throws a
+    # third of them away at each new one.
+    local = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "3000"))},
+    }
     if not url or url.startswith("locmem://"):
-        # Django's default of 300 entries is soon full of renditions and pages, and then it
-        # throws a third of them away at each new one.
-        entries = int(os.environ.get("CACHE_MAX_ENTRIES", "3000"))
-        return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "OPTIONS": {"MAX_ENTRIES": entries},
-            },
-            "not_found": not_found,
-        }
+        return {"default": local, "not_found": not_found}
     scheme = urlsplit(url).scheme
     if scheme not in REDIS_SCHEMES:
         raise ImproperlyConfigured(
@@ -62,6 +60,7 @@ def caches(url):
             "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
         },
         "not_found": not_found,
+        "near": {**local, "LOCATION": "near"},
     }
 
 

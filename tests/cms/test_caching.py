@@ -310,3 +310,17 @@ def test_with_a_shared_cache_a_kept_answer_needs_no_database(
     with django_assert_num_queries(0):
         assert visit("/en/about/").status_code == 200
     assert cache.get(caching.VERSION_KEY) is not None
+
+
+def test_with_a_shared_cache_each_process_keeps_its_own_copy_of_parts(redis_cache, page, settings):
+    settings.PEER_SUPPORT_PAGE_CACHE_TIMEOUT = 0  # parts of answers only
+    near = caches["near"]
+    visit("/en/about/")
+    copied = set(near._cache)  # noqa: SLF001 (what the process keeps)
+    assert copied
+    near.clear()  # as in another process: the parts come from Redis, and are copied here
+    assert "About us" in text("/en/about/")
+    assert set(near._cache) and set(near._cache) <= copied  # noqa: SLF001
+    page.title = "About CONNECT"
+    page.save_revision().publish()  # a new version: no copy is read again
+    assert "About CONNECT" in text("/en/about/")
