@@ -59,7 +59,7 @@ def main():
     args = arguments()
     before, after = (json.loads(path.read_text()) for path in (args.before, args.after))
     print(
-        f"Before: {before['when']}, {before.get('configuration', 'sqlite, local memory')}, factor {before['factor']}"
+        f"Before: {before['when']}, {before.get('configuration', 'configuration not recorded')}, factor {before['factor']}"
     )
     print(f"After: {after['when']}, {after['configuration']}, factor {after['factor']}\n")
     print(table(before, after))
