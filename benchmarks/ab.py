@@ -51,6 +51,7 @@ def arguments():
     parser.add_argument("--seconds", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--sites", type=Path, nargs=2, help="site folders to build or reuse")
+    parser.add_argument("--routes", nargs="+", help="only these routes (names as in the table)")
     parser.add_argument("--output", type=Path)
     return parser.parse_args()
 
@@ -112,7 +113,11 @@ def measure(trees, sites, cached, args):
         for name, tree in trees.items():
             log = sites[name] / f"gunicorn-{'cached' if cached else 'uncached'}.log"
             servers[name] = serve(tree, sides[name]["env"], log)
-        common = [route for route in sides["after"]["routes"] if route in sides["before"]["routes"]]
+        common = [
+            route
+            for route in sides["after"]["routes"]
+            if route in sides["before"]["routes"] and (not args.routes or route in args.routes)
+        ]
         rates = {route: {"before": [], "after": []} for route in common}
         for number in range(args.rounds):
             order = ["before", "after"] if number % 2 == 0 else ["after", "before"]
