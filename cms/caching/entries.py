@@ -100,7 +100,7 @@ def near_cache():
     """This process's own copy of the parts kept in a shared cache (Redis), when there is one
     (the `near` cache): their keys hold the content version, so a kept part never changes, and
     reading it here saves a round trip to the shared cache for each part of each answer."""
-    return caches["near"] if NEAR_CACHE in settings.CACHES else None
+    return caches[NEAR_CACHE] if NEAR_CACHE in settings.CACHES else None
 
 
 def site_for(request):

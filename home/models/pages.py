@@ -5,7 +5,7 @@ from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
@@ -80,7 +80,7 @@ class HomePage(CachedRoutesMixin, CachedPrivacyMixin, ExternalPreviewMixin, Page
         except Http404:
             if self.locale_id == original_locale_id():
                 raise
-            original = self.get_translation_or_none(Locale.get_default())
+            original = self.get_translation_or_none(original_locale_id())
             if original is None:
                 raise
             return original.specific.way(request, path_components)
