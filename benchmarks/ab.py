@@ -4,11 +4,15 @@ more than most changes a `make bench` before and after would show).
 
     git worktree add /tmp/before <commit> && ln -s "$PWD/.venv" /tmp/before/.venv
     .venv/bin/python -m benchmarks.ab /tmp/before --output benchmarks/results/ab.json
+    scripts/bench_with_services.sh ab /tmp/before --output benchmarks/results/ab-production.json
 
 Each checkout builds its own site with its own `benchmarks.site` (or reuses one, `--sites`) and is
-served by its own gunicorn, as `make bench` serves it. For each mode (page cache off, then on) and
-each round, every route is loaded with wrk on one checkout, then the other, in alternating order;
-the table gives each side's median requests per second and the median of the rounds' ratios.
+served by its own gunicorn, as `make bench` serves it. Run by scripts/bench_with_services.sh, each
+side has its own PostgreSQL database and Redis database on the servers that script started (a site
+folder given with `--sites` is then rebuilt, as those servers are new). For each mode (page cache
+off, then on) and each round, every route is loaded with wrk on one checkout, then the other, in
+alternating order; the table gives each side's median requests per second and the median of the
+rounds' ratios.
 """
 
 import argparse
@@ -32,8 +36,9 @@ import json, os, sys
 from pathlib import Path
 from benchmarks import site
 workdir, cached, port, factor = Path(sys.argv[1]), sys.argv[2] == "1", int(sys.argv[3]), int(sys.argv[4])
-served = site.environment(workdir, port, cached)
-os.environ.update(site.environment(workdir, 0, cached=False))
+services = json.loads(os.environ["AB_SERVICES"])
+served = {**site.environment(workdir, port, cached), **services}
+os.environ.update({**site.environment(workdir, 0, cached=False), **services})
 import django
 django.setup()
 if not (workdir / "built").exists():
@@ -56,13 +61,39 @@ def arguments():
     return parser.parse_args()
 
 
-def setup(tree, workdir, cached, factor):
+def services(side):
+    """The side's own database and cache on the servers bench_with_services.sh started, if any.
+
+    Set as DATABASE_URL and CACHE_URL, which every checkout's settings read, rather than as
+    BENCH_*, which older checkouts' `benchmarks.site` does not know.
+    """
+    database, cache = os.environ.get("BENCH_DATABASE_URL"), os.environ.get("BENCH_CACHE_URL")
+    if not (database and cache):
+        return {}
+    import psycopg
+
+    server, name = database.rsplit("/", 1)
+    with psycopg.connect(database, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [f"{name}_{side}"]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}_{side}"')
+    number = {"before": 1, "after": 2}[side]
+    return {
+        "DATABASE_URL": f"{server}/{name}_{side}",
+        "CACHE_URL": f"{cache.rsplit('/', 1)[0]}/{number}",
+    }
+
+
+def setup(tree, workdir, cached, factor, side):
     """(gunicorn's environment, routes) of the checkout `tree`, its site built in `workdir`."""
     workdir.mkdir(parents=True, exist_ok=True)
     output = subprocess.run(  # noqa: S603
         [".venv/bin/python", "-c", SETUP, str(workdir), "1" if cached else "0"]
         + [str(load.free_port()), str(factor)],
         cwd=tree,
+        env={**os.environ, "AB_SERVICES": json.dumps(services(side))},
         capture_output=True,
         text=True,
         check=True,
@@ -106,7 +137,7 @@ def measure(trees, sites, cached, args):
     """{route: {side: [rps per round]}} with both checkouts served at once, loaded in turns."""
     sides = {}
     for name, tree in trees.items():
-        env, routes = setup(tree, sites[name], cached, args.factor)
+        env, routes = setup(tree, sites[name], cached, args.factor, name)
         sides[name] = {"env": env, "routes": dict(routes)}
     servers = {}
     try:
@@ -168,7 +199,15 @@ def main():
     trees = {"before": args.before.resolve(), "after": HERE}
     folder = Path(tempfile.mkdtemp(prefix="cms-ab-"))
     sites = dict(zip(trees, args.sites or (folder / "before", folder / "after"), strict=True))
-    results = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "factor": args.factor}
+    production = bool(services("after"))
+    if production:
+        for workdir in sites.values():
+            (workdir / "built").unlink(missing_ok=True)
+    results = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "factor": args.factor,
+        "configuration": "postgresql, redis" if production else "sqlite, local memory",
+    }
     for mode, cached in (("uncached", False), ("cached", True)):
         results[mode] = summary(measure(trees, sites, cached, args))
         print(f"{mode}: done", file=sys.stderr, flush=True)
