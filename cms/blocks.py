@@ -13,6 +13,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from cms.caching import site_for
 from cms.renditions import ImageRenditions, image_representation
 from cms.rich_text import AbsoluteLinksInAPI, RichTextBlock
 
@@ -226,7 +227,7 @@ def linked_page(page, request=None):
     """A chosen page's id, title and URL for the API, or None when it is not published."""
     if page is None or not page.live:
         return None
-    url = page.get_url(request)
+    url = page.get_url(request, current_site=site_for(request) if request else None)
     return {"id": page.pk, "title": page.title, "url": url and get_full_url(None, url)}
 
 

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django_tasks import task
 from ninja import Field, Schema
-from wagtail.api.utils import get_full_url
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+
+from cms.caching import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def image_representation(image, request=None):
     renditions = image.get_renditions(*RENDITION_FILTERS)
 
     def describe(rendition):
-        url = get_full_url(request, rendition.url) if request else rendition.url
+        url = site_url(request, rendition.url) if request else rendition.url
         return {"url": url, "width": rendition.width, "height": rendition.height}
 
     sizes = {name: describe(renditions[spec]) for name, spec in RENDITION_SPECS.items()}

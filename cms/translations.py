@@ -45,6 +45,15 @@ def locale_id(language_code):
     )
 
 
+def language_codes():
+    """{locale id: its language code} of every locale: kept."""
+    return cached(
+        "locale-codes",
+        make=lambda: dict(Locale.objects.values_list("pk", "language_code")),
+        language=settings.LANGUAGE_CODE,
+    )
+
+
 class TranslatedQuerySet(models.QuerySet):
     """For models with Wagtail's TranslatableMixin."""
 

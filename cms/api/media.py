@@ -14,7 +14,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.images.api.v3.router import get_images_queryset
 
-from cms.api.pages import CachedListing, CompactJSON, TagNames
+from cms.api.pages import CachedListing, CompactJSON, DetailUrlInSite, TagNames
 from cms.renditions import RENDITION_SPECS, ImageRenditions, image_representation
 
 images_router = Router(tags=["images"], auth=AllowAnonymous())
@@ -54,6 +54,7 @@ class ImageAltField(Field):
 
 
 class ImageWithRenditionsSerializer(ImageSerializer):
+    detail_url = DetailUrlInSite(read_only=True)
     tags = TagNames(read_only=True)
     renditions = ImageRenditionsField(read_only=True)
     alt = ImageAltField(read_only=True)

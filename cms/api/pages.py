@@ -6,12 +6,21 @@ import operator
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from rest_framework.fields import SkipField
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
-from wagtail.api.v2.serializers import PageParentField, PageSerializer, TagsField
+from wagtail.api.v2.serializers import (
+    DetailUrlField,
+    PageLocaleField,
+    PageParentField,
+    PageSerializer,
+    TagsField,
+    get_serializer_class,
+)
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
-from cms.caching import cached, cached_each, is_anonymous, site_for
+from cms.caching import cached, cached_each, is_anonymous, site_for, site_url
+from cms.translations import language_codes
 
 
 class CompactJSONRenderer(JSONRenderer):
@@ -59,6 +68,24 @@ class CachedListing:
         return self.get_serializer([rows[pk] for pk in ids], many=True).data
 
 
+class DetailUrlInSite(DetailUrlField):
+    """`meta.detail_url` against the kept site (`site_for`): Wagtail reads the site from the
+    database for it on every request."""
+
+    def get_attribute(self, instance):
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        if not path:
+            raise SkipField
+        return site_url(self.context["request"], path)
+
+
+class LocaleCode(PageLocaleField):
+    """`meta.locale` from the kept locales: Wagtail reads the page's locale for it."""
+
+    def to_representation(self, page):
+        return language_codes().get(page.locale_id) or super().to_representation(page)
+
+
 class TagNames(TagsField):
     """Tag names in order, sorted here so that tags fetched with the whole listing are used: as a
     plain list (`tag_list`) when the listing prefetched one, else through the tags' manager."""
@@ -81,8 +108,19 @@ class ParentInSite(PageParentField):
             return None
         return super().get_attribute(instance)
 
+    def to_representation(self, value):
+        serializer_class = get_serializer_class(
+            type(value),
+            ["id", "type", "detail_url", "html_url", "title"],
+            meta_fields=["type", "detail_url", "html_url"],
+            base=PageWithTagNamesSerializer,
+        )
+        return serializer_class(context=self.context).to_representation(value)
+
 
 class PageWithTagNamesSerializer(PageSerializer):
+    detail_url = DetailUrlInSite(read_only=True)
+    locale = LocaleCode(read_only=True)
     parent = ParentInSite(read_only=True)
 
     def build_property_field(self, field_name, model_class):

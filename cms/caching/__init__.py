@@ -29,6 +29,7 @@ from cms.caching.entries import (
     cached_each,
     key,
     site_for,
+    site_url,
 )
 from cms.caching.scopes import valid_until
 from cms.caching.version import (
@@ -54,6 +55,7 @@ __all__ = [
     "key",
     "move_version_on",
     "site_for",
+    "site_url",
     "valid_until",
     "version",
 ]

@@ -2,11 +2,13 @@
 
 import hashlib
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.api.utils import get_base_url
 from wagtail.models import PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
@@ -114,6 +116,16 @@ def site_for(request):
             "site", make=lambda: Site.find_for_request(request), language=settings.LANGUAGE_CODE
         )
     return looked_up["site"]
+
+
+def site_url(request, path):
+    """Wagtail's `get_full_url(request, path)` from the kept site: `path` after
+    WAGTAILAPI_BASE_URL's scheme and host, else the request's site's."""
+    configured, site = get_base_url(), site_for(request)
+    if configured or site is None:
+        return (configured or "") + path
+    root = urlsplit(site.root_url)
+    return f"{root.scheme}://{root.netloc}{path}"
 
 
 class CachedItems(Sequence):

@@ -538,3 +538,22 @@ def test_page_lists_leave_out_restricted_pages(client, home_page):
     other = Site.objects.create(hostname="other.example", root_page=shown)
     by_site = get_json(client, f"/api/v2/pages/?site={other.hostname}")
     assert [item["title"] for item in by_site["items"]] == ["Open page"]
+
+
+@pytest.mark.parametrize("api_base_url", [None, "https://cms.example.org/wagtail/"])
+def test_v2_page_meta_links_to_the_api_on_the_site_or_the_api_base_url(
+    client, home_page, settings, api_base_url
+):
+    """Made from the kept site (cms.caching.site_url) rather than Wagtail's lookup: the same
+    addresses, the parent's and a French page's locale included."""
+    settings.WAGTAILAPI_BASE_URL = api_base_url
+    base = "https://cms.example.org" if api_base_url else BASE_URL
+    page = ContentPageFactory(parent=ContentPageFactory(parent=home_page))
+    french = translated(home_page, title="Accueil")
+
+    meta = get_json(client, f"/api/v2/pages/{page.pk}/")["meta"]
+    french_meta = get_json(client, f"/api/v2/pages/{french.pk}/")["meta"]
+
+    assert meta["detail_url"] == f"{base}/api/v2/pages/{page.pk}/"
+    assert meta["parent"]["meta"]["detail_url"] == f"{base}/api/v2/pages/{page.get_parent().pk}/"
+    assert (meta["locale"], french_meta["locale"]) == ("en", "fr")
