@@ -34,15 +34,8 @@ def localized(items, translations=None):
 
 
 def locale_id(language_code):
-    """The id of the locale of this content language (None when there is none): kept."""
-    return cached(
-        "locale",
-        language_code,
-        make=lambda: (
-            Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
-        ),
-        language=settings.LANGUAGE_CODE,
-    )
+    """The id of the locale of this content language (None when there is none)."""
+    return next((pk for pk, code in language_codes().items() if code == language_code), None)
 
 
 def language_codes():

@@ -109,6 +109,7 @@ class ParentInSite(PageParentField):
         return super().get_attribute(instance)
 
     def to_representation(self, value):
+        # Wagtail's own, on our serializer rather than PageSerializer (its detail_url reads the site).
         serializer_class = get_serializer_class(
             type(value),
             ["id", "type", "detail_url", "html_url", "title"],

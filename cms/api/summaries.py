@@ -9,7 +9,6 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from wagtail.api.utils import get_full_url
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.coreutils import resolve_model_string
 from wagtail.fields import StreamField
@@ -18,7 +17,7 @@ from wagtail.models import Page, get_page_models
 
 from cms.api.languages import LanguageCode, LocaleQuery, answer_in
 from cms.api.pages import any_of, site_pages
-from cms.caching import cached, cached_each
+from cms.caching import cached, cached_each, site_url
 from cms.pagination import LIMIT_MAX
 from cms.renditions import RENDITION_SPECS
 from cms.translations import localized
@@ -201,7 +200,7 @@ def summary(page):
 def card_image(request, page, image):
     rendition = image.get_rendition(CARD_IMAGE)
     return {
-        "url": get_full_url(request, rendition.url),
+        "url": site_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": getattr(page, "card_image_alt_text", "") or image.default_alt_text,

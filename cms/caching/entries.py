@@ -121,9 +121,11 @@ def site_for(request):
 def site_url(request, path):
     """Wagtail's `get_full_url(request, path)` from the kept site: `path` after
     WAGTAILAPI_BASE_URL's scheme and host, else the request's site's."""
-    configured, site = get_base_url(), site_for(request)
-    if configured or site is None:
-        return (configured or "") + path
+    if configured := get_base_url():
+        return configured + path
+    site = site_for(request)
+    if site is None:
+        return path
     root = urlsplit(site.root_url)
     return f"{root.scheme}://{root.netloc}{path}"
 
