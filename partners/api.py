@@ -11,7 +11,13 @@ from partners.blocks import PartnerOut, partners_representation
 router = Router(tags=["partners"], auth=AllowAnonymous())
 
 
-@router.get("/", response=list[PartnerOut], url_name="partners", summary="Partners")
+@router.get(
+    "/",
+    response=list[PartnerOut],
+    url_name="partners",
+    operation_id="partners_list",
+    summary="Partners",
+)
 @paginate(ListPagination)
 def partners(request, locale: LanguageCode | None = LocaleQuery):
     """Active partners in display order, with logo renditions; alt text defaults to the name.

@@ -60,6 +60,15 @@ def test_reads_that_also_take_a_token_say_so(openapi):
     assert "bearer token" not in events["description"]
 
 
+def test_operation_ids_name_the_thing_and_not_the_module(openapi):
+    ids = {name: operation["operationId"] for name, operation in operations(openapi)}
+
+    assert ids["GET /api/v3/partners/"] == "partners_list"
+    assert ids["GET /api/v3/events/"] == "events_list"
+    # django-ninja's default, <module>_api_<function>, becomes e.g. partnersApiPartners in clients.
+    assert [name for name, id_ in ids.items() if "_api_" in id_] == []
+
+
 def test_page_detail_is_discriminated_by_its_top_level_type(openapi):
     union = page_detail_union(openapi)
     schemas = openapi["components"]["schemas"]
