@@ -3,7 +3,7 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.api import api as api_v3
 
-from cms.api.errors import answer_bad_queries_with_400
+from cms.api.errors import answer_bad_queries_with_400, answer_server_faults_with_500
 from cms.api.media import DocumentsAPIViewSet, ImagesWithRenditionsAPIViewSet, images_router
 from cms.api.pages import PagesWithRelationsAPIViewSet
 from cms.api.preview import router as preview_router
@@ -26,6 +26,7 @@ V3_ROUTERS = [
 for prefix, router in V3_ROUTERS:
     api_v3.add_router(prefix, router)
 answer_bad_queries_with_400(api_v3)
+answer_server_faults_with_500(api_v3)
 
 api_v2 = WagtailAPIRouter("wagtailapi_v2")
 api_v2.register_endpoint("pages", PagesWithRelationsAPIViewSet)

@@ -1,5 +1,7 @@
-"""Bad API input answers 400 with a message: never a 500, never a silently ignored typo."""
+"""Bad API input answers 400 with a message: never a 500, never a silently ignored typo. The
+server's own failures answer a logged 500, as problem+json too."""
 
+import logging
 import re
 from functools import cache
 
@@ -15,6 +17,9 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v3.router import BASE_IMAGE_READ_FIELDS
 from wagtail.models import Page
 
+from cms.views import database_is_down
+
+logger = logging.getLogger(__name__)
 MAX_PAGINATION_VALUE = 10**9
 ROUTE_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
@@ -116,6 +121,8 @@ def invalid_input(request, exc):
     """Wagtail's 422 problem for a body; 400 saying which query parameters are wrong for a read."""
     if isinstance(exc, NinjaValidationError):
         errors = exc.errors
+    elif while_building_the_answer(exc):
+        return server_fault(request, exc)
     else:  # Pydantic's own input hints mean nothing to API consumers, as Wagtail says
         errors = [{key: value for key, value in e.items() if key != "input"} for e in exc.errors()]
     if request.method not in ("GET", "HEAD"):
@@ -132,3 +139,25 @@ def invalid_query_detail(request, errors):
     if not reasons:
         return "Invalid query parameter."
     return f"Invalid query parameter: {'; '.join(reasons)}"
+
+
+def while_building_the_answer(exc):
+    """Whether Pydantic failed on the answer (e.g. an image's file missing from storage), which
+    django-ninja validates under "response", rather than on the request."""
+    return any(error["loc"][:1] == ("response",) for error in exc.errors())
+
+
+def answer_server_faults_with_500(api):
+    """Anything else a v3 route raises is the server's fault: a logged 500 problem, never Wagtail's
+    bare HTML page (or, with DEBUG, the exception's text) in a JSON API."""
+    api.add_exception_handler(Exception, server_fault)
+
+
+def server_fault(request, exc):
+    if database_is_down(exc):
+        raise exc  # DatabaseUnavailableMiddleware answers 503: try again soon
+    # With its traceback: django.request logs the 500 too, but only its address.
+    logger.error("Could not answer %s", request.path, exc_info=exc)
+    return problem_response(
+        status=500, detail="The server failed to build this answer. The failure is logged."
+    )

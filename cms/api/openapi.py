@@ -27,9 +27,11 @@ PROBLEM = "ProblemDetail"
 ERRORS = {
     "400": "A query parameter is unknown or invalid: `detail` says which and why.",
     "404": "Nothing here: no such id, slug, path or token.",
+    "500": "The server failed to build the answer (its fault, and logged): try again later.",
 }
 TOKEN_ERRORS = {
-    "401": "No valid bearer token was sent.",
+    "401": "No valid bearer token was sent: none, unknown, revoked or expired, or its user's role "
+    "needs two-step sign-in and they have not set it up.",
     "403": "The token's user may not do this.",
 }
 BODY_ERRORS = {"422": "The body is invalid: `errors` lists what is wrong, and where."}

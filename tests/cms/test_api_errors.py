@@ -1,10 +1,28 @@
 """Bad API input answers 400 with a message saying what is wrong: never a 500, never ignored."""
 
-import pytest
+import logging
 
-from tests.home.factories import ContentPageFactory
+import pytest
+import wagtail_factories
+from django.test import Client
+
+from tests.home.factories import ContentPageFactory, PartnerFactory
 
 PROBLEM_JSON = "application/problem+json"
+
+
+@pytest.fixture
+def image_without_its_file(db):
+    """An image whose original file has gone from storage (renditions cannot be made)."""
+    image = wagtail_factories.ImageFactory()
+    image.file.storage.delete(image.file.name)
+    return image
+
+
+@pytest.fixture
+def server_client():
+    """A client that gets the server's 500 answer instead of the exception."""
+    return Client(raise_request_exception=False)
 
 
 @pytest.fixture
@@ -103,3 +121,43 @@ def test_valid_filters_still_answer_and_filter(client, home_with_a_content_page,
 
     assert response.status_code == 200
     assert [item["meta"]["slug"] for item in response.json()["items"]] == ["what-is-peer-support"]
+
+
+def assert_logged_server_fault(response, caplog, path):
+    assert response.status_code == 500
+    assert response["Content-Type"] == PROBLEM_JSON
+    problem = response.json()
+    assert (problem["status"], problem["title"]) == (500, "Internal Server Error")
+    assert "original_images" not in problem["detail"]  # nothing of the server's files
+    [record] = [r for r in caplog.records if r.name == "cms.api.errors"]
+    assert record.levelno == logging.ERROR and path in record.getMessage()
+    error = record.exc_info[1]
+    assert "SourceImageIOError" in f"{type(error).__name__}: {error}"  # with its traceback
+
+
+def test_page_whose_image_file_is_missing_is_a_logged_500_not_a_bad_query(
+    server_client, home_page, image_without_its_file, caplog
+):
+    page = ContentPageFactory(
+        parent=home_page,
+        body__0__image__image__image=image_without_its_file,
+        body__0__image__image__decorative=True,
+        body__0__image__caption="",
+    )
+    path = f"/api/v3/pages/{page.pk}/"
+
+    response = server_client.get(path)
+
+    assert_logged_server_fault(response, caplog, path)
+
+
+@pytest.mark.parametrize("route", ["/api/v3/partners/", "/api/v3/images/{image}/renditions/"])
+def test_other_failures_building_an_answer_are_a_logged_500_problem(
+    server_client, image_without_its_file, caplog, route
+):
+    PartnerFactory(logo=image_without_its_file)
+    path = route.format(image=image_without_its_file.pk)
+
+    response = server_client.get(path)
+
+    assert_logged_server_fault(response, caplog, path)

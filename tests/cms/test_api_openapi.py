@@ -101,7 +101,7 @@ def test_page_detail_gives_its_type_beside_meta(client, home_page, assert_matche
 def test_every_operation_documents_its_problem_answers(openapi):
     for name, operation in operations(openapi):
         responses = operation["responses"]
-        expected = {"400", "404"} | ({"401", "403"} if "security" in operation else set())
+        expected = {"400", "404", "500"} | ({"401", "403"} if "security" in operation else set())
         assert expected <= set(responses), name
         for status in expected:
             content = responses[status]["content"]
