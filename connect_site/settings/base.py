@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # Before the answer cache: the language (from the address's /en/ or /fr/, else the browser's
     # preference) is part of every cached answer's key.
     "cms.middleware.LocaleMiddleware",
+    # Before the answer cache: a refused API token is answered 401 (accounts/api_tokens.py).
+    "accounts.api_tokens.APITokenRulesMiddleware",
     "cms.caching.AnswerCacheMiddleware",
     "cms.api.errors.APIQueryGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -188,6 +190,9 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or None
 WAGTAILAPI_LIMIT_MAX = 100
 # How long browsers and proxies may reuse an anonymous API answer before asking again (ETag).
 PEER_SUPPORT_API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+
+# How long an API token (Settings → API tokens) works after it is made, in days (accounts/api_tokens.py).
+API_TOKEN_MAX_AGE_DAYS = env_int("API_TOKEN_MAX_AGE_DAYS", 90)
 
 # Previewing drafts in an external front end: set its address to offer "External front end" beside
 # the usual preview. It gets ?content_type=…&token=… and fetches /api/v3/preview/ with them.

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils.http import http_date
 from wagtail.models import APIToken, GroupPagePermission, Page
 
+from tests.accounts.factories import TOTPDeviceFactory
 from tests.home.factories import ContentPageFactory
 from tests.programs.factories import EventFactory, EventIndexPageFactory
 
@@ -82,6 +83,7 @@ def test_authenticated_draft_is_private_and_never_shown_to_anyone_else(client, p
     page.save_revision()
     url = f"{PAGES}{page.pk}/?version=draft"
 
+    TOTPDeviceFactory(user=admin_user)  # a superuser's token works once two-step sign-in is set up
     editor = get(client, url, **bearer(admin_user))
     assert editor.json()["title"] == "Draft title"
     assert editor["Cache-Control"] == "private, no-store"
