@@ -28,6 +28,10 @@ class CmsConfig(AppConfig):
         renditions.connect()
         streamfield_schema.register()
         page_schema.register()
+        # Only now: it imports Wagtail's page API, whose schemas need ours registered first.
+        from cms.api import preview
+
+        preview.connect()
         caching.invalidated_by_pages()
         caching.invalidated_by(
             *get_page_models(),

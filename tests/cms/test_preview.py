@@ -4,6 +4,7 @@ import time
 from unittest import mock
 
 import pytest
+from wagtail.models import Page
 from wagtail_headless_preview.models import PagePreview
 
 from tests.home.factories import ContentPageFactory
@@ -73,5 +74,51 @@ def test_bad_expired_or_unknown_tokens_are_refused(client, draft, front_end, set
     assert client.get(PREVIEW, {**good, "content_type": "home.homepage"}).status_code == 404
     assert client.get(PREVIEW, {**good, "content_type": "nope"}).status_code == 404
     assert client.get(PREVIEW, {"content_type": "home.contentpage"}).status_code == 400
-    preview.delete()
-    assert client.get(PREVIEW, good).status_code == 404
+    preview.delete()  # as wagtail-headless-preview does to previews over a day old
+    assert client.get(PREVIEW, good).status_code == 403
+
+
+def preview_of(draft):
+    preview = draft.create_page_preview()
+    return {"content_type": "home.contentpage", "token": preview.token}
+
+
+def assert_withdrawn(response):
+    assert response.status_code == 403
+    assert "its page was published, unpublished or deleted since" in response.json()["detail"]
+
+
+def test_preview_is_refused_once_its_page_is_published(client, draft, front_end):
+    token = preview_of(draft)
+    assert client.get(PREVIEW, token).json()["title"] == "Draft title"
+
+    draft.get_latest_revision().publish()
+
+    assert_withdrawn(client.get(PREVIEW, token))
+
+
+def test_preview_is_refused_once_its_page_is_unpublished(client, draft, front_end):
+    token = preview_of(draft)
+
+    Page.objects.get(pk=draft.pk).specific.unpublish()
+
+    assert_withdrawn(client.get(PREVIEW, token))
+
+
+def test_previews_are_refused_once_their_page_or_its_parent_is_deleted(client, draft, front_end):
+    child = ContentPageFactory(parent=Page.objects.get(pk=draft.pk), live=False)
+    tokens = [preview_of(draft), preview_of(child)]
+
+    Page.objects.get(pk=draft.pk).delete()
+
+    for token in tokens:
+        assert_withdrawn(client.get(PREVIEW, token))
+
+
+def test_publishing_another_page_keeps_a_preview(client, draft, home_page, front_end):
+    token = preview_of(draft)
+    other = ContentPageFactory(parent=home_page, live=False, slug=f"about-{draft.pk}0")
+
+    other.save_revision().publish()
+
+    assert client.get(PREVIEW, token).json()["title"] == "Draft title"
