@@ -76,9 +76,15 @@ def preferred_language_home(request):
     return response
 
 
+@csrf_exempt  # it only redirects: the address it leads to checks the post as usual
 def moved_to_english(request, path):
-    """An address from before the language prefixes, moved for good to its English page."""
-    return HttpResponsePermanentRedirect(f"/{settings.LANGUAGE_CODE}{request.get_full_path()}")
+    """An address from before the language prefixes, moved for good to its English page. A form
+    posted there, from a page opened before the move, goes on with its answers (308, not 301,
+    which browsers follow with a GET, dropping them)."""
+    return HttpResponsePermanentRedirect(
+        f"/{settings.LANGUAGE_CODE}{request.get_full_path()}",
+        preserve_request=request.method not in ("GET", "HEAD"),
+    )
 
 
 def error_page(template, status, crisis):
@@ -92,6 +98,17 @@ def server_error(request):
     if database_is_down(sys.exc_info()[1]):  # raised outside a view, e.g. by a middleware
         return database_unavailable(request)
     return error_page("500.html", 500, organisation_and_crisis_line(request))
+
+
+def permission_denied(request, exception=None):
+    """The 403 page, in the site's own layout with the crisis line."""
+    return error_page("403.html", 403, organisation_and_crisis_line(request))
+
+
+def csrf_failure(request, reason=""):
+    """A post refused by Django's CSRF check (CSRF_FAILURE_VIEW): the 403 page, saying how to send
+    it again."""
+    return error_page("403_csrf.html", 403, organisation_and_crisis_line(request))
 
 
 def database_unavailable(request):

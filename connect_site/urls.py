@@ -39,4 +39,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
+handler403 = "cms.views.permission_denied"
 handler500 = "cms.views.server_error"

@@ -275,6 +275,8 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A post refused for its missing or old CSRF token gets the site's 403 page, with the crisis line.
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 CONTENT_SECURITY_POLICY = {
     # The admin (and its preview, shown in a same-origin frame) needs inline styles and scripts.
     "EXCLUDE_URL_PREFIXES": ("/admin/",),

@@ -80,3 +80,33 @@ def test_a_password_protected_form_still_asks_for_its_password_with_a_checked_to
     assert browser.post(action, password).status_code == 302
     browser.post(form_page.url, human(VALID_INQUIRY))
     assert FormSubmission.objects.count() == 1
+
+
+def test_a_form_posted_to_its_address_from_before_the_language_prefixes_is_kept_once(
+    browser, form_page
+):
+    moved = browser.post("/inquire/?from=old", human(VALID_INQUIRY))
+    assert moved.status_code == 308  # browsers post again, with the answers, to the new address
+    assert moved["Location"] == "/en/inquire/?from=old"
+    assert not FormSubmission.objects.exists()
+
+    sent = browser.post("/inquire/", human(VALID_INQUIRY), follow=True)
+
+    assert sent.redirect_chain == [("/en/inquire/", 308)]
+    assert form_page.thank_you_text in sent.content.decode()
+    assert FormSubmission.objects.get().form_data == VALID_INQUIRY
+
+
+def test_old_addresses_still_move_for_good_with_a_301_when_read(browser, form_page):
+    assert browser.get("/inquire/").status_code == 301
+    assert browser.head("/inquire/").status_code == 301
+
+
+def test_a_post_to_another_old_address_still_needs_its_token_at_the_new_one(browser, home_page):
+    ContentPageFactory(parent=home_page, slug="about")
+
+    sent = browser.post("/about/", human(VALID_INQUIRY), follow=True)
+
+    assert sent.redirect_chain == [("/en/about/", 308)]
+    assert sent.status_code == 403
+    assert "Sorry, we could not accept this form" in sent.content.decode()
