@@ -38,8 +38,8 @@ def preview(request, response: HttpResponse, content_type: str, token: str):
     if not found:  # signed by us, so it was made, and withdrawn since
         raise HttpError(
             403,
-            "token: this preview is over, as its page was published, unpublished or deleted since "
-            "(or the preview is over a day old); preview again from the admin.",
+            "token: this preview is no longer available: its page was published, unpublished or "
+            "deleted since, or the preview is over a day old. Preview again from the admin.",
         )
     app_label, _, model = content_type.partition(".")
     if (found.content_type.app_label, found.content_type.model) != (app_label, model.lower()):
