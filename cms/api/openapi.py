@@ -35,6 +35,13 @@ TOKEN_ERRORS = {
     "403": "The token's user may not do this.",
 }
 BODY_ERRORS = {"422": "The body is invalid: `errors` lists what is wrong, and where."}
+# Answers only some anonymous operations give, by operation id.
+OPERATION_ERRORS = {
+    "preview": {
+        "403": "The preview token is not valid, has expired, or was withdrawn when its page was "
+        "published, unpublished or deleted: `detail` says which.",
+    },
+}
 
 
 def openapi_json(request):
@@ -115,6 +122,7 @@ def document_errors(document):
             errors.update(TOKEN_ERRORS)
         if "requestBody" in operation:
             errors.update(BODY_ERRORS)
+        errors.update(OPERATION_ERRORS.get(operation.get("operationId"), {}))
         for status, description in errors.items():
             operation["responses"].setdefault(
                 status, {"description": description, "content": problem}

@@ -110,6 +110,14 @@ def test_every_operation_documents_its_problem_answers(openapi):
             }, name
 
 
+def test_preview_documents_its_refused_tokens(openapi):
+    refused = openapi["paths"]["/api/v3/preview/"]["get"]["responses"]["403"]
+    assert "withdrawn" in refused["description"]
+    assert refused["content"] == {
+        "application/problem+json": {"schema": {"$ref": SCHEMAS + "ProblemDetail"}}
+    }
+
+
 @pytest.mark.parametrize(
     "path, status",
     [
