@@ -10,6 +10,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import APIToken, ModelLogEntry
 
 from accounts.api_tokens import EXPIRED, NO_TWO_STEP
@@ -107,6 +108,7 @@ def test_superuser_without_two_step_cannot_change_sites_or_redirects_with_a_toke
         headers={"Authorization": headers["Authorization"].replace("Bearer", "bearer")},
     )
     assert_refused(response, NO_TWO_STEP)
+    assert not Redirect.objects.exists()
 
 
 def test_editor_token_works_without_two_step(client, member):
