@@ -91,12 +91,12 @@ def server_error(request):
     """The 500 page, still showing where to get help in a crisis even if the database is down."""
     if database_is_down(sys.exc_info()[1]):  # raised outside a view, e.g. by a middleware
         return database_unavailable(request)
-    return error_page("500.html", 500, organisation_and_crisis_line(request))
+    return error_page("cms/500.html", 500, organisation_and_crisis_line(request))
 
 
 def database_unavailable(request):
     """The 503 page while the database is down: try again soon, and the crisis line meanwhile."""
-    response = error_page("503.html", 503, fallback_settings())
+    response = error_page("cms/503.html", 503, fallback_settings())
     response["Retry-After"] = "60"
     return response
 
