@@ -18,7 +18,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-## Compile the translations (locale/*/LC_MESSAGES/django.po into the .mo files git ignores);
+## Compile the translations, the project's (locale/) and each app's (<app>/locale/), into the .mo files git ignores;
 ## installs gettext's msgfmt from Debian's packages when missing (as root)
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
@@ -40,13 +40,13 @@ test: $(VENV)/.installed-dev lint messages
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check templates */templates
+	$(BIN)/djhtml --check templates */templates cms/branding/templates
 
 ## Rewrite code and templates in the house style
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates */templates
+	$(BIN)/djhtml templates */templates cms/branding/templates
 
 ## Collect static files and serve with gunicorn and production settings (see docs/deploy.md)
 serve-production: $(VENV)/.installed messages

@@ -8,6 +8,15 @@ class CmsConfig(AppConfig):
     # As our migrations were made: the same whatever DEFAULT_AUTO_FIELD the host site has.
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Site"
+    # Apps our code uses that a site may leave out of INSTALLED_APPS (check cms.E001).
+    needs = [
+        "wagtail.contrib.settings",
+        "wagtail.contrib.redirects",
+        "wagtail.images",
+        "wagtail.documents",
+        "wagtail.embeds",
+        "wagtail_headless_preview",
+    ]
 
     def ready(self):
         from taggit.models import Tag
@@ -22,7 +31,13 @@ class CmsConfig(AppConfig):
             get_page_models,
         )
 
-        from cms import caching, page_schema, renditions, streamfield_schema
+        from cms import (
+            caching,
+            checks,  # noqa: F401 (registers the checks)
+            page_schema,
+            renditions,
+            streamfield_schema,
+        )
         from cms.models import SiteSettings
 
         renditions.connect()

@@ -57,7 +57,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "blocks/heading_block.html"
+        template = "cms/blocks/heading_block.html"
         label = "Heading"
         description = "A heading that starts a new section of the page."
         preview_value = {"text": "What is Peer Support?", "level": "h2"}
@@ -82,7 +82,7 @@ class ParagraphBlock(AbsoluteLinksInAPI, blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        template = "blocks/paragraph_block.html"
+        template = "cms/blocks/paragraph_block.html"
         label = "Paragraph"
         description = "Text with bold, italic, links and lists."
         preview_value = "<p>Peer Supporters provide evidence that <b>recovery is possible</b>.</p>"
@@ -116,7 +116,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "blocks/quote_block.html"
+        template = "cms/blocks/quote_block.html"
         label = "Quote"
         description = "A quotation with its attribution."
         preview_value = {
@@ -152,7 +152,7 @@ class ImageFigureBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "blocks/image_figure_block.html"
+        template = "cms/blocks/image_figure_block.html"
         label = "Image"
         description = "A picture with alt text and a caption."
 
@@ -216,7 +216,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        template = "blocks/call_to_action_block.html"
+        template = "cms/blocks/call_to_action_block.html"
         label = "Call to action"
         description = "A button that takes visitors to one place."
         value_class = LinkStructValue
@@ -253,7 +253,7 @@ class ContactCardBlock(blocks.StructBlock):
 
     class Meta:
         icon = "mail"
-        template = "blocks/contact_card_block.html"
+        template = "cms/blocks/contact_card_block.html"
         label = "Contact card"
         description = "Who to contact about something, with email and phone."
         preview_value = {"purpose": "Sponsorship and fundraising"}
@@ -273,7 +273,7 @@ class ReferencesBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ol"
-        template = "blocks/references_block.html"
+        template = "cms/blocks/references_block.html"
         label = "References"
         description = "Numbered sources, linked from [1], [2]… in the text."
         preview_value = {
@@ -305,7 +305,7 @@ class FAQBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
-        template = "blocks/faq_block.html"
+        template = "cms/blocks/faq_block.html"
         label = "Questions and answers"
         description = "Questions that open to show their answers."
 
@@ -344,7 +344,7 @@ class MediaEmbedBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
-        template = "blocks/media_embed_block.html"
+        template = "cms/blocks/media_embed_block.html"
         label = "Video or media"
         description = "A link to a video or other media on another site."
         value_class = MediaEmbedValue
@@ -408,7 +408,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "site"
-        template = "blocks/social_link_block.html"
+        template = "cms/blocks/social_link_block.html"
         label = "Social link"
         description = "A link to the organisation's page on Facebook, Instagram or another site."
         value_class = SocialLinkValue

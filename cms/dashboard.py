@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 class DashboardPanel(Component):
     """A headed list of links with a short note each, a link to see them all, or a plain message."""
 
-    template_name = "wagtailadmin/home/dashboard_list_panel.html"
+    template_name = "cms/dashboard_list_panel.html"
     heading = ""
     empty_text = ""
     all_label = ""

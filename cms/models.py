@@ -1,16 +1,23 @@
 """Site-wide models: the organisation's settings and the postal address shared with other apps."""
 
+from django.apps import apps
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_headless_preview.settings import headless_preview_settings
 
 from cms.blocks import SocialLinkBlock
 from cms.caching import cached
 from cms.translations import TranslatedFieldsMixin
 from cms.validators import canadian_postal_code, phone_number, secure_web_address
+
+if apps.is_installed("wagtail_headless_preview"):
+    from wagtail_headless_preview.models import HeadlessPreviewMixin
+else:
+    # Its models module cannot even be imported outside INSTALLED_APPS: our models still load, so
+    # that check cms.E001 can tell the host to add it, instead of an import error.
+    HeadlessPreviewMixin = object
 
 PROVINCES = [
     ("AB", "Alberta"),

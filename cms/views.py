@@ -97,23 +97,23 @@ def server_error(request):
     """The 500 page, still showing where to get help in a crisis even if the database is down."""
     if database_is_down(sys.exc_info()[1]):  # raised outside a view, e.g. by a middleware
         return database_unavailable(request)
-    return error_page("500.html", 500, organisation_and_crisis_line(request))
+    return error_page("cms/500.html", 500, organisation_and_crisis_line(request))
 
 
 def permission_denied(request, exception=None):
     """The 403 page, in the site's own layout with the crisis line."""
-    return error_page("403.html", 403, organisation_and_crisis_line(request))
+    return error_page("cms/403.html", 403, organisation_and_crisis_line(request))
 
 
 def csrf_failure(request, reason=""):
     """A post refused by Django's CSRF check (CSRF_FAILURE_VIEW): the 403 page, saying how to send
     it again."""
-    return error_page("403_csrf.html", 403, organisation_and_crisis_line(request))
+    return error_page("cms/403_csrf.html", 403, organisation_and_crisis_line(request))
 
 
 def database_unavailable(request):
     """The 503 page while the database is down: try again soon, and the crisis line meanwhile."""
-    response = error_page("503.html", 503, fallback_settings())
+    response = error_page("cms/503.html", 503, fallback_settings())
     response["Retry-After"] = "60"
     return response
 

@@ -7,6 +7,7 @@ class PartnersConfig(AppConfig):
     name = "partners"
     # As our migrations were made: the same whatever DEFAULT_AUTO_FIELD the host site has.
     default_auto_field = "django.db.models.BigAutoField"
+    needs = ["wagtail.snippets"]  # besides cms's (check cms.E001)
 
     def ready(self):
         from cms.caching import invalidated_by

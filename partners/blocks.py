@@ -41,7 +41,7 @@ class PartnersBlock(blocks.StructBlock):
 
     class Meta:
         icon = "group"
-        template = "blocks/partners_block.html"
+        template = "partners/blocks/partners_block.html"
         label = "Partners"
         description = "Logos of your partners, from Snippets → Partners."
         preview_value = {"heading": "Our partners"}

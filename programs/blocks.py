@@ -47,6 +47,6 @@ class UpcomingEventsBlock(blocks.StructBlock):
 
     class Meta:
         icon = "date"
-        template = "blocks/upcoming_events_block.html"
+        template = "programs/blocks/upcoming_events_block.html"
         label = "Upcoming events"
         description = "The next dates from the events calendar; updates by itself."

@@ -37,6 +37,6 @@ class ResourceListBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        template = "blocks/resource_list_block.html"
+        template = "resources/blocks/resource_list_block.html"
         label = "Resources in a category"
         description = "Organisations and services from the resource directory, by category."

@@ -17,19 +17,23 @@ from tests.home.factories import home_page_as_site_root
 
 
 def pytest_sessionstart(session):
-    """The translations compiled when their .po is newer than the .mo (`make messages` does it
-    too), once, before any worker starts."""
+    """The translations, the project's and each app's, compiled when a .po is newer than its .mo
+    (`make messages` does it too), once, before any worker starts."""
     if hasattr(session.config, "workerinput"):
         return
-    for po in Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po"):
-        mo = po.with_suffix(".mo")
-        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            call_command(
-                "compilemessages",
-                locale=[po.parent.parent.name],
-                ignore_patterns=[".venv", "node_modules"],
-                verbosity=0,
-            )
+    base = Path(settings.BASE_DIR)
+    catalogues = [
+        *base.glob("locale/*/LC_MESSAGES/django.po"),
+        *base.glob("*/locale/*/LC_MESSAGES/django.po"),
+    ]
+    if any(is_stale(po.with_suffix(".mo"), po) for po in catalogues):
+        call_command(
+            "compilemessages", ignore_patterns=[".venv", "node_modules", "tests"], verbosity=0
+        )
+
+
+def is_stale(made, source):
+    return not made.exists() or made.stat().st_mtime < source.stat().st_mtime
 
 
 @pytest.fixture(autouse=True)

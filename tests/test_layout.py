@@ -96,3 +96,14 @@ def test_the_layout_reader_sees_imports_and_cycles():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycle_from("a", graph) == ["a", "b", "c", "a"]
     assert cycle_from("d", graph) is None
+
+
+@pytest.mark.parametrize("app", [SHARED, "programs", "resources", "contact", "partners"])
+def test_every_template_of_a_plugin_app_is_under_its_own_name(app):
+    """So that a host's templates and ours never stand in for each other (issue 31). Wagtail's
+    admin templates are extended only by cms.branding, which a host chooses to install."""
+    templates = ROOT / app / "templates"
+    names = [path.relative_to(templates).parts for path in templates.rglob("*") if path.is_file()]
+    # wagtail-modeladmin looks a model's list up as modeladmin/<app>/<model>/index.html.
+    outside = [name for name in names if name[0] != app and name[:2] != ("modeladmin", app)]
+    assert names and not outside

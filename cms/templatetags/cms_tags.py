@@ -56,7 +56,7 @@ def shown(item, name, rich=False):
     return format_html('<{0} lang="{1}">{2}</{0}>', "div" if rich else "span", language, html)
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
+@register.inclusion_tag("cms/components/main_menu.html", takes_context=True)
 def main_menu(context):
     """Home, then the live, public pages under it marked 'Show in menus': each in the visitor's
     language where it is translated, else the original (its link marked with its language)."""
@@ -110,7 +110,7 @@ def restricted_ancestor():
     return PageViewRestriction.objects.filter(page__path=page_path)
 
 
-@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+@register.inclusion_tag("cms/components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The trail from the home page to this one; nothing on the home page itself."""
     page = context.get("page")

@@ -43,6 +43,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "connect_site",
     "cms",
+    # The organisation's name and logo in the admin: before wagtail.admin, whose templates it extends.
+    "cms.branding",
     "home",
     "programs",
     "resources",

@@ -9,7 +9,7 @@ from contact.models import NewsletterPage
 register = template.Library()
 
 
-@register.inclusion_tag("components/newsletter_signup.html", takes_context=True)
+@register.inclusion_tag("contact/components/newsletter_signup.html", takes_context=True)
 def newsletter_signup(context):
     """The signup form, posting to the newsletter page; nothing without one, or on that page."""
     newsletter_page = live_newsletter_page()

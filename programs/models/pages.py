@@ -96,7 +96,7 @@ class ProgramIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, Page):
 
         def render(missing):
             programs = ProgramPage.objects.defer_streamfields().in_bulk(missing)
-            template = get_template("components/program_card.html")
+            template = get_template("programs/components/program_card.html")
             return [
                 template.render({"request": request, "program": programs[pk]}) for pk in missing
             ]
@@ -326,7 +326,7 @@ class EventIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, CalendarFileRoute
 
         def render(missing):
             prefetch_related_objects(missing, "event")
-            template = get_template("components/occurrence.html")
+            template = get_template("programs/components/occurrence.html")
             context = {"request": request, "events_page": self}
             return [template.render({**context, "occurrence": date}) for date in missing]
 

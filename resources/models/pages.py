@@ -92,7 +92,7 @@ class ResourceIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, RoutablePageMi
 
         def render(missing):
             prefetch_related_objects(missing, *details())
-            template = get_template("components/resource_summary.html")
+            template = get_template("resources/components/resource_summary.html")
             context = {"request": request, "directory_page": self}
             return [template.render({**context, "resource": resource}) for resource in missing]
 

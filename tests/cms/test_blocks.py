@@ -179,7 +179,8 @@ def test_social_link_text_defaults_to_the_platform_name():
 
 def test_every_block_has_a_template_and_editor_description():
     for name, child in blocks.BodyStreamBlock().child_blocks.items():
-        assert child.meta.template.startswith("blocks/"), name
+        app = type(child).__module__.split(".")[0]
+        assert child.meta.template.startswith(f"{app}/blocks/"), name
         assert child.meta.description, name
         assert child.meta.icon, name
 

@@ -2,7 +2,9 @@
 
 Once per run (marker `plugins`, SQLite only): the wheel is built from this tree and installed into a
 folder of its own that the host's Python reads first, so the host imports the wheel, never this tree.
-The host shares this virtualenv's other packages (Wagtail, the extras' libraries).
+The host shares this virtualenv's other packages (Wagtail, the extras' libraries). It has templates
+of its own named as some of ours once were (as bakerydemo has `blocks/heading_block.html`), and
+nothing of ours but the wheel: no translations but the wheel's.
 """
 
 import json
@@ -29,6 +31,8 @@ NOT_BUILT = [
     "media",
     "static_collected",
     "*.sqlite3",
+    # A checkout's compiled translations: the wheel's are compiled as it is built.
+    "*.mo",
 ]
 HOST_APPS = [
     "wagtail.contrib.settings",
@@ -62,6 +66,16 @@ SHOWS = {
 }
 # What the host's own base.html shows: wagtail start's stylesheet for the project.
 HOST_LAYOUT = "/static/css/hostsite.css"
+# The host's own heading block template, in its home app, which comes after ours.
+HOST_HEADING = '<p class="host-heading">{{ value }}</p>'
+# What wagtail start's own 500.html says.
+HOST_ERROR = "Sorry, there seems to be an error."
+# What each app's pages say in French, from the wheel's catalogues.
+IN_FRENCH = {
+    "visitor /events/": "Voir les événements passés",
+    "visitor /resources/": "Trouver une ressource",
+    "visitor /contact-us/": "Votre vie privée",
+}
 
 
 def run(*args, cwd=None, env=None):
@@ -83,6 +97,9 @@ def host(tmp_path_factory):
     run(BIN / "pip", "install", "--quiet", "--no-deps", "--target", root / "lib", wheel)
     (root / "site").mkdir()
     run(BIN / "wagtail", "start", "hostsite", root / "site")
+    heading = root / "site" / "home" / "templates" / "blocks" / "heading_block.html"
+    heading.parent.mkdir(parents=True)
+    heading.write_text(HOST_HEADING)
     (root / "site" / "visit_host.py").write_text(
         Path(__file__).with_name("visit_host.py").read_text()
     )
@@ -92,18 +109,20 @@ def host(tmp_path_factory):
     return root
 
 
-def configure(host, name, plugins):
-    """The lines docs/plugins.md asks a host to add, for these plugins, as settings and URLs."""
+def configure(host, name, plugins, leave_out=(), language_code=None):
+    """The lines docs/plugins.md asks a host to add, for these plugins, as settings and URLs (but
+    the apps in `leave_out`); a host in another language starts its database anew in it."""
     site = host / "site" / "hostsite"
     extra = [app for plugin in plugins for app in NEEDS[plugin]]
+    needed = [app for app in HOST_APPS + extra if app not in leave_out]
     (site / "settings" / f"with_{name}.py").write_text(
         "from .dev import *  # noqa: F403\n"
-        f"INSTALLED_APPS = ['cms', *{plugins!r}, *{HOST_APPS + extra!r}, *INSTALLED_APPS]  # noqa: F405\n"
+        f"INSTALLED_APPS = ['cms', *{plugins!r}, *{needed!r}, *INSTALLED_APPS]  # noqa: F405\n"
         f"DATABASES = {{'default': {{'ENGINE': 'django.db.backends.sqlite3', 'NAME': BASE_DIR / '{name}.sqlite3'}}}}  # noqa: F405\n"
         f"ROOT_URLCONF = 'hostsite.urls_{name}'\n"
         "TEMPLATES[0]['OPTIONS']['context_processors'].append(  # noqa: F405\n"
         "    'wagtail.contrib.settings.context_processors.settings'\n"
-        ")\n"
+        ")\n" + (f"LANGUAGE_CODE = {language_code!r}\n" if language_code else "")
     )
     routes = "".join(
         f"from {plugin}.api import router as {plugin}_router\n"
@@ -128,7 +147,8 @@ def configure(host, name, plugins):
         "    host_urls[-1],  # Wagtail's pages\n"
         "]\n"
     )
-    shutil.copy(host / "site" / "db.sqlite3", host / "site" / f"{name}.sqlite3")
+    if not language_code:  # Wagtail's first migration makes the site's locale in LANGUAGE_CODE
+        shutil.copy(host / "site" / "db.sqlite3", host / "site" / f"{name}.sqlite3")
     env = {**os.environ, "PYTHONPATH": str(host / "lib")}
     env["DJANGO_SETTINGS_MODULE"] = f"hostsite.settings.with_{name}"
     return env
@@ -147,7 +167,8 @@ def test_plugins_install_into_a_bare_wagtail_site(host, plugins):
     where = run(python, "-c", f"import cms, {plugins[0]}; print(cms.__file__)", cwd=cwd, env=env)
     assert where.startswith(str(host / "lib")), "the host must import the wheel, not this tree"
     # check, migrate, makemigrations --check, then the visits
-    answers = json.loads(run(python, "visit_host.py", cwd=cwd, env=env))
+    visited = json.loads(run(python, "visit_host.py", cwd=cwd, env=env))
+    answers = visited["pages"]
 
     assert answers, "no app's pages were visited"
     failed = {url: answer[:2] for url, answer in answers.items() if answer[0] != 200}
@@ -160,3 +181,38 @@ def test_plugins_install_into_a_bare_wagtail_site(host, plugins):
     expected = {url: text for plugin in plugins for url, text in SHOWS[plugin].items()}
     missing = {url: text for url, text in expected.items() if text not in answers[url][2]}
     assert missing == {}
+    templates = visited["templates"]
+    assert "host-heading" in templates["host blocks/heading_block.html"]
+    assert HOST_ERROR in templates["host 500.html"]
+    assert "host-heading" not in templates["our heading block"]
+    assert HOST_ERROR not in templates["our server error page"]
+
+
+def test_a_host_in_french_shows_the_apps_in_french_from_the_wheel_alone(host):
+    plugins = ["programs", "resources", "contact"]
+    env = configure(host, "in_french", plugins, language_code="fr")
+
+    visited = json.loads(run(BIN / "python", "visit_host.py", cwd=host / "site", env=env))
+
+    answers = visited["pages"]
+    assert {url: answer[0] for url, answer in answers.items() if answer[0] != 200} == {}
+    untranslated = {url: text for url, text in IN_FRENCH.items() if text not in answers[url][2]}
+    assert untranslated == {}
+    assert "Désolés, un problème est survenu" in visited["templates"]["our server error page"]
+
+
+def test_a_host_without_an_app_ours_need_is_told_which_by_the_checks(host):
+    env = configure(host, "no_preview", ["programs"], leave_out=["wagtail_headless_preview"])
+
+    result = subprocess.run(  # noqa: S603 (our own tools, our own arguments)
+        [str(BIN / "python"), "manage.py", "check"],
+        cwd=host / "site",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "(cms.E001) cms needs 'wagtail_headless_preview' in INSTALLED_APPS." in result.stderr

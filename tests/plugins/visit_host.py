@@ -1,7 +1,9 @@
 """Run inside the host site: the checks and migrations, then one page of each installed app, visited
 by visitors and volunteers (one process for all of it: each start of Django and Wagtail costs seconds).
 
-Prints {"<who> <url>": [status, content type, body start]} as JSON for tests/plugins/test_install.py to judge.
+Prints {"pages": {"<who> <url>": [status, content type, body]}, "templates": {"<whose> <name>": html}}
+as JSON for tests/plugins/test_install.py to judge: "templates" renders the host's templates that
+have the same short names as some of ours, and ours, each as its own side asks for them.
 Stays free of pytest and of the tests package: only the host site and the installed wheel exist here.
 """
 
@@ -127,6 +129,24 @@ def visit(client, urls, who="visitor"):
     return answers
 
 
+def templates_of_both_sides():
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from cms.blocks import HeadingBlock
+    from cms.views import server_error
+
+    heading = HeadingBlock()
+    return {
+        "host blocks/heading_block.html": render_to_string(
+            "blocks/heading_block.html", {"value": "A heading of the host's"}
+        ),
+        "host 500.html": render_to_string("500.html"),
+        "our heading block": heading.render(heading.to_python({"text": "Ours", "level": "h2"})),
+        "our server error page": server_error(RequestFactory().get("/")).content.decode(),
+    }
+
+
 # cms's static files, from the wheel, served by the host in development as any app's are.
 answers = visit(Client(), ["/static/cms/site.css"])
 for app, add in [
@@ -139,4 +159,4 @@ for app, add in [
         public, group, admin = add()
         answers.update(visit(Client(), public))
         answers.update(visit(volunteer(app, group), ["/admin/", *admin], who=group))
-json.dump(answers, sys.stdout)
+json.dump({"pages": answers, "templates": templates_of_both_sides()}, sys.stdout)
