@@ -105,22 +105,28 @@ def submit_form(request, page_id: int, locale: str | None = FormLocale):
     page = live_page(request, page_id, (FormPage,))
     answer_language(locale, page)
     try:
-        body = read_body(request, FormSubmissionIn)
-        types = {field.clean_name: field.field_type for field in page.get_form_fields()}
-        data = form_data(body.answers, types, body.token, body.honeypot)
-        form = page.get_form(data, page=page, user=request.user)
-        if form.is_valid():
-            page.process_form_submission(form)
-        elif not form.caught_by_honeypot:
-            loc = lambda name: ["answers", name]  # noqa: E731
-            raise Refused(400, gettext("Please check your answers"), form_errors(form, loc))
+        form = filled_in_form(request, page)
     except Refused as refused:
         return refused.response()
-    except NotSent:
-        return Refused(503, not_sent_detail()).response()
-    return Status(
-        201, {"receipt": form.receipt, "thank_you_text": expand_db_html(page.thank_you_text)}
-    )
+    if form.is_valid():  # else a robot filled in the trap: it is thanked alike, nothing is kept
+        try:
+            page.process_form_submission(form)
+        except NotSent:
+            return Refused(503, not_sent_detail()).response()
+    thank_you_text = expand_db_html(page.thank_you_text)
+    return Status(201, {"receipt": form.receipt, "thank_you_text": thank_you_text})
+
+
+def filled_in_form(request, page):
+    """The page's form filled in from the post's JSON body and checked; Refused if the body or an
+    answer is wrong (not if only the trap is filled in)."""
+    body = read_body(request, FormSubmissionIn)
+    types = {field.clean_name: field.field_type for field in page.get_form_fields()}
+    data = form_data(body.answers, types, body.token, body.honeypot)
+    form = page.get_form(data, page=page, user=request.user)
+    if not form.is_valid() and not form.caught_by_honeypot:
+        raise Refused(400, gettext("Please check your answers"), form_errors(form, ["answers"]))
+    return form
 
 
 @newsletter_router.post(

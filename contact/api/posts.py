@@ -112,7 +112,7 @@ def shape_message(error):
         return gettext("This is required.")
     if error["type"] == "extra_forbidden":
         return gettext("There is no field with this name: see the form's definition.")
-    return gettext("This value is of the wrong type: see the form's definition.")
+    return gettext("This value is not accepted here: see the form's definition.")
 
 
 def form_data(answers, field_types, token, honeypot):
@@ -146,12 +146,12 @@ def is_number(value):
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def form_errors(form, loc=lambda name: [name]):
-    """The form's errors, one entry per message, `loc` naming the field; the protection's under
-    `token` (the honeypot never tells)."""
+def form_errors(form, under=()):
+    """The form's errors, one per message, `loc` naming its field (under `under`); the
+    protection's under `token` (the honeypot never tells)."""
     return [
         {
-            "loc": ["token"] if name == "__all__" else loc(name),
+            "loc": ["token"] if name == "__all__" else [*under, name],
             "msg": " ".join(error.messages),
             "type": error.code or "invalid",
         }
