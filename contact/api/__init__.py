@@ -122,10 +122,13 @@ def filled_in_form(request, page):
     answer is wrong (not if only the trap is filled in)."""
     body = read_body(request, FormSubmissionIn)
     types = {field.clean_name: field.field_type for field in page.get_form_fields()}
-    data = form_data(body.answers, types, body.token, body.honeypot)
+    data, errors = form_data(body.answers, types, body.token, body.honeypot)
     form = page.get_form(data, page=page, user=request.user)
-    if not form.is_valid() and not form.caught_by_honeypot:
-        raise Refused(400, gettext("Please check your answers"), form_errors(form, ["answers"]))
+    valid = form.is_valid()
+    if not form.caught_by_honeypot and (errors or not valid):
+        named = [error["loc"] for error in errors]  # a left-out answer is not also 'missing'
+        errors += [e for e in form_errors(form, ["answers"]) if e["loc"] not in named]
+        raise Refused(400, gettext("Please check your answers"), errors)
     return form
 
 

@@ -131,7 +131,7 @@ def default_answer(initial, field_type):
     if field_type == "checkbox":
         return initial not in (False, None, "")
     if field_type in ("checkboxes", "multiselect"):
-        return [str(value) for value in initial or []]
+        return [str(value) for value in initial or [] if value != ""]
     return "" if initial is None else str(initial)
 
 

@@ -116,18 +116,16 @@ def shape_message(error):
 
 
 def form_data(answers, field_types, token, honeypot):
-    """A form's data from a post's answers, each checked against its question's type; Refused
-    with an error per answer that no question has or that is of the wrong kind."""
-    errors = [
-        {"loc": ["answers", name], "msg": message, "type": code}
-        for name, value in answers.items()
-        for message, code in [answer_problem(field_types.get(name), value)]
-        if message
-    ]
-    if errors:
-        raise Refused(400, gettext("Please check your answers"), errors)
-    data = {name: str(value) if is_number(value) else value for name, value in answers.items()}
-    return {**data, STARTED: token, HONEYPOT_FIELD: honeypot}
+    """A form's data from a post's answers, each checked against its question's type, and an
+    error for each answer that no question has or that is of the wrong kind (left out)."""
+    data, errors = {STARTED: token, HONEYPOT_FIELD: honeypot}, []
+    for name, value in answers.items():
+        message, code = answer_problem(field_types.get(name), value)
+        if message:
+            errors.append({"loc": ["answers", name], "msg": message, "type": code})
+        else:
+            data[name] = str(value) if is_number(value) else value
+    return data, errors
 
 
 def answer_problem(field_type, value):

@@ -54,6 +54,7 @@ def test_definition_has_each_question_as_the_html_form_asks_it(client, form_page
         help_text="We reply within a week.",
         required=False,
     )
+    FormFieldFactory(page=form_page, label="Days", field_type="checkboxes", choices="Mon,Tue")
     form = definition_of(client, form_page)
 
     assert form["id"] == form_page.pk and form["type"] == "contact.FormPage"
@@ -61,7 +62,7 @@ def test_definition_has_each_question_as_the_html_form_asks_it(client, form_page
     assert form["intro"] == "<p>Tell us what you need.</p>"
     assert form["submit_url"] == f"/api/v3/forms/{form_page.pk}/submissions/"
     assert form["submit_label"] == "Send"
-    name, email, message, reply = form["fields"]
+    name, email, message, reply, days = form["fields"]
     assert name == {
         "name": "your_name",
         "label": "Your name",
@@ -75,6 +76,7 @@ def test_definition_has_each_question_as_the_html_form_asks_it(client, form_page
     assert (email["type"], message["max_length"]) == ("email", MULTILINE_MAX_LENGTH)
     assert reply["choices"] == ["By email", "By phone"] and reply["required"] is False
     assert reply["help_text"] == "We reply within a week."
+    assert (days["type"], days["choices"], days["default"]) == ("checkboxes", ["Mon", "Tue"], [])
 
 
 def test_definition_says_what_is_kept_and_carries_the_time_token(client, form_page):
@@ -200,7 +202,12 @@ def test_missing_answer_unknown_question_and_wrong_kind_are_each_named(client, f
 
     errors = errors_of(send(client, form_page, body(answers)))
 
-    assert set(errors) == {("answers", "email"), ("answers", "favourite_colour")}
+    assert set(errors) == {
+        ("answers", "email"),
+        ("answers", "favourite_colour"),
+        ("answers", "your_name"),
+    }
+    assert errors["answers", "your_name"] == "Please answer this question."
     assert "no question with this name" in errors["answers", "favourite_colour"]
     assert "wrong kind" in errors["answers", "email"]
     errors = errors_of(send(client, form_page, body({**VALID_INQUIRY, "your_name": None})))
