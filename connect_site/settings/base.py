@@ -90,7 +90,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "connect_site.cors.CorsMiddleware",
+    "cms.api.cors.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
     # Before the answer cache: the language (from the address's /en/ or /fr/, else the browser's
@@ -209,9 +209,8 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["ETag"]
 CORS_PREFLIGHT_MAX_AGE = 86400
 # The visitor forms' posts (contact.api) from a browser: only from these sites' front ends, e.g.
-# https://www.example.org (connect_site.cors). Without any, only servers and this site post.
-FORMS_API_URLS_REGEX = r"^/api/v3/(forms/\d+/submissions|newsletter/subscriptions)/$"
-FORMS_API_ALLOWED_ORIGINS = env_list("FORMS_API_ALLOWED_ORIGINS")
+# https://www.example.org (cms.api.cors). Without any, only servers and this site post.
+PEER_SUPPORT_FORMS_API_ALLOWED_ORIGINS = env_list("FORMS_API_ALLOWED_ORIGINS")
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@
 The same forms as the HTML pages (contact.forms), so the same questions, checks, spam protection,
 rate limit, email and keeping of answers (contact.models): only the envelope is JSON. Posts take
 `application/json` only, which a plain HTML form on another site cannot send, and set no cookie;
-which other sites may post from a browser is connect_site.cors's business.
+which other sites may post from a browser is cms.api.cors's business.
 """
 
 import json

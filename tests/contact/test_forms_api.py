@@ -406,7 +406,7 @@ PARTNER = "https://front.example.org"
 
 @pytest.fixture
 def partner_front_end(settings):
-    settings.FORMS_API_ALLOWED_ORIGINS = [PARTNER]
+    settings.PEER_SUPPORT_FORMS_API_ALLOWED_ORIGINS = [PARTNER]
 
 
 def preflight(client, url, origin):
