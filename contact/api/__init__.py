@@ -56,6 +56,7 @@ POST_ERRORS = {
 
 
 def problems(errors):
+    """The OpenAPI answers of these problem statuses, as cms.api.openapi documents the others."""
     content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}}
     return {"responses": {s: {"description": d, "content": content} for s, d in errors.items()}}
 

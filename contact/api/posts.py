@@ -14,7 +14,7 @@ from contact.protection import HONEYPOT as HONEYPOT_FIELD
 from contact.protection import STARTED, rate_limited
 
 Answer = str | bool | int | float | list[str]
-# The JSON kinds each question type takes (contact.api.schemas.FormFieldOut.type says it too).
+# The JSON kinds each question type takes (contact.api.definitions.FormFieldOut.type says it too).
 ANSWER_KINDS = {
     "checkbox": (bool,),
     "checkboxes": (list,),
