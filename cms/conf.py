@@ -28,6 +28,10 @@ DEFAULTS = {
     "FORM_MINIMUM_SECONDS": 3,
     "FORM_RATE_LIMIT": "20/h",
     "NEWSLETTER_CONFIRMATION_DAYS": 7,
+    # cms.api.cors: the API routes taking visitors' posts (contact.api), and the sites whose front
+    # ends may post to them from a browser (origins such as "https://www.example.org").
+    "FORMS_API_URLS_REGEX": r"^/api/v3/(forms/\d+/submissions|newsletter/subscriptions)/$",
+    "FORMS_API_ALLOWED_ORIGINS": [],
 }
 
 

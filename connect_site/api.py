@@ -9,6 +9,8 @@ from cms.api.pages import PagesWithRelationsAPIViewSet
 from cms.api.preview import router as preview_router
 from cms.api.site_settings import router as site_settings_router
 from cms.api.summaries import router as summaries_router
+from contact.api import newsletter_router
+from contact.api import router as forms_router
 from partners.api import router as partners_router
 from programs.api import router as events_router
 from resources.api import router as resources_router
@@ -22,6 +24,9 @@ V3_ROUTERS = [
     ("/preview/", preview_router),
     ("/partners/", partners_router),
     ("/resources/", resources_router),
+    # The only ones that take posts: visitors' forms, from front ends on other sites.
+    ("/forms/", forms_router),
+    ("/newsletter/", newsletter_router),
 ]
 for prefix, router in V3_ROUTERS:
     api_v3.add_router(prefix, router)

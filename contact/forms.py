@@ -1,6 +1,7 @@
 """The visitor-facing forms: the form builder's forms and the newsletter signup."""
 
 import django.forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from contact.protection import SpamProtectedForm
@@ -11,11 +12,12 @@ CHECKBOX_TEMPLATE = (
 )
 # Kinder, plainer words than Django's defaults ("This field is required.") for every question.
 ERROR_MESSAGES = {
-    "required": "Please answer this question.",
-    "max_length": "Please make this shorter: at most %(limit_value)d characters "
-    "(it has %(show_value)d).",
+    "required": _("Please answer this question."),
+    "max_length": _(
+        "Please make this shorter: at most %(limit_value)d characters (it has %(show_value)d)."
+    ),
 }
-INVALID_EMAIL = "Please enter an email address, like name@example.com."
+INVALID_EMAIL = _("Please enter an email address, like name@example.com.")
 
 
 class ProtectedBaseForm(SpamProtectedForm, BaseForm):
@@ -46,13 +48,18 @@ class ContactFormBuilder(FormBuilder):
 class NewsletterSignupForm(SpamProtectedForm):
     """An email address and the visitor's consent to receive the newsletter."""
 
+    field_types = {"email": "email", "consent": "checkbox"}  # as the form builder names them
+
     email = django.forms.EmailField(
-        label="Your email address",
+        label=_("Your email address"),
         max_length=254,
-        error_messages={"required": "Please enter your email address.", "invalid": INVALID_EMAIL},
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": INVALID_EMAIL,
+        },
     )
     consent = django.forms.BooleanField(
         template_name=CHECKBOX_TEMPLATE,
-        label="Yes, email me the newsletter. I can unsubscribe at any time.",
-        error_messages={"required": "Please tick the box to say you want the newsletter."},
+        label=_("Yes, email me the newsletter. I can unsubscribe at any time."),
+        error_messages={"required": _("Please tick the box to say you want the newsletter.")},
     )

@@ -7,10 +7,12 @@ rate limit still apply).
 """
 
 import time
+from uuid import uuid4
 
 from django import forms
 from django.core import signing
-from django_ratelimit.core import is_ratelimited
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import get_usage
 
 from cms.conf import app_settings
 
@@ -49,9 +51,11 @@ class SpamProtectedForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.caught_by_honeypot = False
+        self.receipt = uuid4().hex  # a number for this message that says nothing about it
         self.fields[HONEYPOT] = forms.CharField(
             required=False,
-            label="Leave this box empty",
+            label=_("Leave this box empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         self.fields[STARTED] = forms.CharField(
@@ -69,24 +73,34 @@ class SpamProtectedForm(forms.Form):
         cleaned_data = super().clean()
         elapsed = seconds_since(cleaned_data.pop(STARTED, "") or "")
         if cleaned_data.pop(HONEYPOT, ""):
-            self.reject("A box meant to catch spam robots was filled in. Please send again.")
+            self.caught_by_honeypot = True
+            self.reject(
+                _("A box meant to catch spam robots was filled in. Please send again."), "honeypot"
+            )
         elif elapsed is None:
-            self.reject("This form was open too long or could not be checked. Please send again.")
+            self.reject(
+                _("This form was open too long or could not be checked. Please send again."),
+                "token_invalid",
+            )
         elif elapsed < app_settings.FORM_MINIMUM_SECONDS:
-            self.reject("That was sent very quickly. Please check your answers and send again.")
+            self.reject(
+                _("That was sent very quickly. Please check your answers and send again."),
+                "too_quick",
+            )
         return cleaned_data
 
-    def reject(self, message):
+    def reject(self, message, code):
         """Show the message above the form and give the visitor a fresh, clean try."""
-        self.add_error(None, message)
+        self.add_error(None, forms.ValidationError(message, code=code))
         self.data = self.data.copy()
         self.data[HONEYPOT] = ""
         self.data[STARTED] = started_token()
 
 
 def rate_limited(request):
-    """Count a form post from this IP address; True once it is over FORM_RATE_LIMIT."""
-    return is_ratelimited(
+    """Count a form post from this IP address; once it is over FORM_RATE_LIMIT, the seconds to
+    wait before posting again (at least 1), else 0."""
+    usage = get_usage(
         request,
         group=RATE_LIMIT_GROUP,
         key="ip",
@@ -94,3 +108,6 @@ def rate_limited(request):
         method="POST",
         increment=True,
     )
+    if usage is None or not usage["should_limit"]:
+        return 0
+    return max(usage["time_left"], 1)

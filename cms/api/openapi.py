@@ -120,7 +120,8 @@ def document_errors(document):
         errors = dict(ERRORS)
         if "security" in operation:
             errors.update(TOKEN_ERRORS)
-        if "requestBody" in operation:
+        # A route that reads its own body (e.g. contact's forms) documents its own 400 for it.
+        if "requestBody" in operation and "400" not in operation["responses"]:
             errors.update(BODY_ERRORS)
         errors.update(OPERATION_ERRORS.get(operation.get("operationId"), {}))
         for status, description in errors.items():

@@ -92,7 +92,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
+    "cms.api.cors.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
     # Before the answer cache: the language (from the address's /en/ or /fr/, else the browser's
@@ -215,6 +215,9 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ["ETag"]
 CORS_PREFLIGHT_MAX_AGE = 86400
+# The visitor forms' posts (contact.api) from a browser: only from these sites' front ends, e.g.
+# https://www.example.org (cms.api.cors). Without any, only servers and this site post.
+PEER_SUPPORT_FORMS_API_ALLOWED_ORIGINS = env_list("FORMS_API_ALLOWED_ORIGINS")
 
 LOGGING = {
     "version": 1,

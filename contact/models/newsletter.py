@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -100,6 +101,22 @@ class NewsletterPage(CachedPrivacyMixin, ContactPageMixin, RoutablePageMixin, Pa
     class Meta:
         verbose_name = "newsletter page"
 
+    def privacy_lines(self):
+        """The standard privacy notice beside the signup form, translated."""
+        days = app_settings.NEWSLETTER_CONFIRMATION_DAYS
+        unconfirmed = ngettext(
+            "If you do not confirm within %(days)s day, we delete your address.",
+            "If you do not confirm within %(days)s days, we delete your address.",
+            days,
+        ) % {"days": days}
+        return [
+            gettext(
+                "We keep only your email address and when you signed up and confirmed, to send "
+                "you the newsletter. We do not record your IP address and we use no trackers."
+            ),
+            f"{unconfirmed} {gettext('When you unsubscribe, we delete your address.')}",
+        ]
+
     @path("")
     @method_decorator(csrf_exempt)  # seen by cms.views.serve, which says why
     def sign_up(self, request):
@@ -107,8 +124,9 @@ class NewsletterPage(CachedPrivacyMixin, ContactPageMixin, RoutablePageMixin, Pa
         if request.method != "POST":
             return self.render(request, context_overrides={"form": NewsletterSignupForm()})
         form = NewsletterSignupForm(request.POST)
-        if rate_limited(request):
-            return self.too_many_posts(request, form)
+        wait = rate_limited(request)
+        if wait:
+            return self.too_many_posts(request, form, wait)
         if not form.is_valid():
             return self.render(request, context_overrides={"form": form})
         self.send_confirmation(request, form.cleaned_data["email"])
@@ -124,7 +142,7 @@ class NewsletterPage(CachedPrivacyMixin, ContactPageMixin, RoutablePageMixin, Pa
         link = self.link(request, "confirm", subscriber.confirm_token())
         context = {"page": self, "link": link, "days": app_settings.NEWSLETTER_CONFIRMATION_DAYS}
         send_or_log(
-            f"Please confirm your signup: {self.title}",
+            gettext("Please confirm your signup: %(title)s") % {"title": self.title},
             render_to_string("contact/newsletter_confirm_email.txt", context),
             [subscriber.email],
             about="a newsletter confirmation link",

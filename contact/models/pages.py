@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -48,9 +49,11 @@ class ContactPageMixin(models.Model):
         context["confirmation_days"] = app_settings.NEWSLETTER_CONFIRMATION_DAYS
         return context
 
-    def too_many_posts(self, request, form):
+    def too_many_posts(self, request, form, wait):
         """The page again, answers kept, with a 429 status and a 'please wait' message."""
-        return self.form_again(request, form, status=429, rate_limited=True)
+        response = self.form_again(request, form, status=429, rate_limited=True)
+        response["Retry-After"] = str(wait)
+        return response
 
     def form_again(self, request, form, status, **flags):
         """The page with the visitor's answers still in the form and a message the flags choose."""
@@ -202,9 +205,10 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
     @method_decorator(csrf_exempt)  # seen by cms.views.serve, which says why
     def serve(self, request, *args, **kwargs):
         """The form, the thank-you page after a valid post, or the form again with a message."""
-        if request.method == "POST" and rate_limited(request):
+        wait = request.method == "POST" and rate_limited(request)
+        if wait:
             form = self.get_form(request.POST, page=self, user=request.user)
-            response = self.too_many_posts(request, form)
+            response = self.too_many_posts(request, form, wait)
         else:
             try:
                 response = super().serve(request, *args, **kwargs)
@@ -213,6 +217,25 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
         if request.method == "POST":
             add_never_cache_headers(response)  # it shows the visitor's answers or thanks them
         return response
+
+    def privacy_lines(self):
+        """The standard privacy notice beside the form (what is kept, for how long), translated."""
+        if self.stores_answers:
+            kept = ngettext(
+                "Your answers and the date you sent them are kept on this website for %(days)s "
+                "day, then deleted. Only the volunteers who look after our forms can read them, "
+                "so that one of them can reply.",
+                "Your answers and the date you sent them are kept on this website for %(days)s "
+                "days, then deleted. Only the volunteers who look after our forms can read them, "
+                "so that one of them can reply.",
+                self.keep_days,
+            ) % {"days": self.keep_days}
+        else:
+            kept = gettext(
+                "Your answers are emailed to the volunteers who look after this form, so that "
+                "one of them can reply, and are not kept on this website."
+            )
+        return [kept, gettext("We do not record your IP address and we use no trackers.")]
 
     def process_form_submission(self, form):
         """Keep the answers and send the notice, or, for an email-only form, only send them."""
@@ -246,17 +269,18 @@ class FormPage(CachedPrivacyMixin, ContactPageMixin, AbstractEmailForm):  # noqa
 
     def render_email(self, form):
         """The answers themselves for an email-only form; otherwise only where to read them."""
+        receipt = f"Message number: {form.receipt}\n"
         if not self.stores_answers:
             return (
                 f"Someone sent the form '{self.title}' on the website. Their answers are below "
-                f"and are not kept on the website.\n\n{super().render_email(form)}\n"
+                f"and are not kept on the website.\n\n{super().render_email(form)}\n\n{receipt}"
             )
         url = getattr(settings, "WAGTAILADMIN_BASE_URL", "") + reverse(
             "wagtailforms:list_submissions", args=[self.pk]
         )
         return (
             f"Someone sent the form '{self.title}' on the website.\n\n"
-            f"Read it in the admin (Form managers only): {url}\n"
+            f"Read it in the admin (Form managers only): {url}\n{receipt}"
         )
 
 

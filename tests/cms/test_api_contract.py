@@ -1,7 +1,8 @@
 """Every public API route, walked with generated good and malformed parameters: never a 500.
 
 Schemathesis reads /api/v3/openapi.json and generates requests from it; the anonymous routes are
-walked with every kind of value, the token-only ones are checked to refuse an anonymous caller.
+walked with every kind of value (the visitor forms' posts with every kind of body), the token-only
+ones are checked to refuse an anonymous caller.
 """
 
 import json
@@ -17,6 +18,7 @@ from django.test import RequestFactory
 from hypothesis import HealthCheck, settings
 
 from cms.api.openapi import published_document
+from tests.contact.factories import NewsletterPageFactory, inquiry_form
 from tests.home.factories import ContentPageFactory
 from tests.programs.factories import (
     EventFactory,
@@ -90,3 +92,25 @@ def test_public_routes_never_answer_500(case, site_content):
 def test_token_routes_refuse_anonymous_callers(case, db):
     response = case.call(headers={"Host": "localhost"})
     assert response.status_code in (400, 401, 404, 405, 422), case.as_curl_command()
+
+
+def is_public_post(ctx):
+    return is_public(ctx) and ctx.operation.method.upper() == "POST"
+
+
+@pytest.fixture
+def visitor_forms(home_page, settings):
+    """A form page and the newsletter page; no rate limit, which counts the caller's address
+    (REMOTE_ADDR, which schemathesis's WSGI calls do not set) and would refuse most posts."""
+    settings.RATELIMIT_ENABLE = False
+    NewsletterPageFactory(parent=home_page)
+    return inquiry_form(home_page, slug="inquire")
+
+
+@schema.include(is_public_post).parametrize()
+@EXAMPLES
+def test_visitor_form_posts_never_answer_500(case, visitor_forms):
+    if case.path_parameters:
+        case.path_parameters["page_id"] = visitor_forms.pk  # the generated ids are all 404s
+    response = case.call(headers={"Host": "localhost"})
+    assert response.status_code < 500, (case.as_curl_command(), response.text[:500])

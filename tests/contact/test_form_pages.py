@@ -175,6 +175,7 @@ def test_too_many_posts_from_one_address_get_a_readable_429_with_answers_kept(
     response = send(client, form_page, VALID_INQUIRY)
     html = response.content.decode()
     assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600  # seconds until the hour's count starts again
     assert "Please wait before sending again" in html
     assert VALID_INQUIRY["message"] in html
     assert "<footer" in html  # the whole page, not a bare error

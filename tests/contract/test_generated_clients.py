@@ -17,9 +17,11 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
+from wagtail.contrib.forms.models import FormSubmission
 
 from home.models import ContentPage
 from tests.cms.factories import SiteSettingsFactory
+from tests.contact.factories import inquiry_form
 from tests.home.factories import ContentPageFactory, home_page_as_site_root
 from tests.programs.factories import EventFactory
 from tests.resources.factories import ResourceFactory
@@ -73,7 +75,8 @@ def isolated_media():
 
 @pytest.fixture(scope="module")
 def contract_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A live server holding a content page with every block, an event, resources and settings.
+    """A live server holding a content page with every block, an event, resources, settings and
+    a form page.
 
     The server's thread shares the in-memory SQLite connection, so it sees this transaction's
     rows, rolled back after the module's tests.
@@ -88,8 +91,15 @@ def contract_site(django_db_setup, django_db_blocker, tmp_path_factory):
         page = ContentPageFactory(parent=home, title="About peer support", **blocks)
         event = EventFactory(title="Peer support group")
         resources = [ResourceFactory(name=name) for name in ("Distress Centre", "Safe Haven")]
+        form = inquiry_form(home, title="Inquire", slug="inquire")
         server = LiveServer("localhost")
-        yield {"url": server.url, "page": page, "event": event, "resources": resources}
+        yield {
+            "url": server.url,
+            "page": page,
+            "form": form,
+            "event": event,
+            "resources": resources,
+        }
         server.stop()
         transaction.set_rollback(True)
 
@@ -134,6 +144,15 @@ def assert_read_the_site(result, site):
     assert result["resources"] == ["Distress Centre", "Safe Haven"]
     assert result["organisation"] == "CONNECT for Mental Health"
     assert result["not_found"] == 404
+    assert result["form_fields"] == ["your_name", "email", "message"]
+    assert len(result["form_receipt"]) == 32
+    assert result["form_refused"] == [400, ["Veuillez répondre à cette question."] * 3]
+    stored = FormSubmission.objects.filter(page=site["form"]).latest("submit_time").form_data
+    assert stored == {
+        "your_name": "My answer to Your name",
+        "email": "sam@example.org",
+        "message": "My answer to Message",
+    }
 
 
 def test_typescript_client_generates_without_warnings(typescript_client):
@@ -146,7 +165,8 @@ def test_typescript_consumer_type_checks_strictly_and_reads_the_site(
 ):
     run(NPX / "tsc", "--project", "tsconfig.json")
 
-    output = run("node", "build/consumer.js", contract_site["url"], contract_site["page"].pk)
+    site = contract_site
+    output = run("node", "build/consumer.js", site["url"], site["page"].pk, site["form"].pk)
 
     result = json.loads(output)
     assert_read_the_site(result, contract_site)
@@ -172,8 +192,9 @@ def test_python_consumer_type_checks_strictly_and_reads_the_site(python_client, 
         cwd=folder,
     )
 
+    site = contract_site
     output = run(
-        sys.executable, "consumer.py", contract_site["url"], contract_site["page"].pk, cwd=folder
+        sys.executable, "consumer.py", site["url"], site["page"].pk, site["form"].pk, cwd=folder
     )
 
     result = json.loads(output)
