@@ -42,6 +42,10 @@ ARABIC_TITLES = {
     FormPage: "تواصل معنا",
 }
 
+HERO = {
+    (HomePage, "ar"): {"hero_heading": "التعافي ممكن. لست وحدك.", "hero_subheading": "دعم الأقران"},
+}
+
 
 @pytest.fixture
 def site(db):
@@ -49,11 +53,17 @@ def site(db):
     form page translated into French and Arabic (events and resources have no Arabic texts)."""
     for command in ("load_seed_content", "load_example_programs"):
         call_command(command, stdout=io.StringIO())
-    for language, titles in (("fr", FRENCH_TITLES), ("ar", ARABIC_TITLES)):
-        for model, title in titles.items():
-            original = model.objects.filter(locale__language_code="en").first()
-            translated(original, language, title=title)
+    translate_pages({"fr": FRENCH_TITLES, "ar": ARABIC_TITLES})
     caches["default"].clear()
+
+
+def translate_pages(titles):
+    """Each page of these types translated into each language, with the title given (the rest,
+    and the home page's texts in its body, copied in English)."""
+    for language, titled in titles.items():
+        for model, title in titled.items():
+            original = model.objects.filter(locale__language_code="en").first()
+            translated(original, language, title=title, **HERO.get((model, language), {}))
 
 
 def pages(language):
