@@ -100,10 +100,12 @@ class TranslatedFieldsMixin:
         return self.shown(name).text
 
 
-def shown_order(name):
+def shown_order(model, name):
     """For order_by: the text `name` of a TranslatedFieldsMixin model as the visitor reads it, so
-    a list on the French site goes by the French names where there are some."""
+    a list on the French site goes by the French names where there are some (and by the original
+    ones in a language the model has no field for)."""
     language = get_language()
-    if language == settings.LANGUAGE_CODE:
+    translated = f"{name}_{language}"
+    if language == settings.LANGUAGE_CODE or not hasattr(model, translated):
         return F(name)
-    return Coalesce(NullIf(f"{name}_{language}", Value("")), F(name))
+    return Coalesce(NullIf(translated, Value("")), F(name))

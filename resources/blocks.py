@@ -29,7 +29,7 @@ class ResourceListBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         # A category no longer in use simply lists nothing.
         resources = Resource.objects.in_category(value["category"]).with_details()
-        resources = resources.order_by(shown_order("name"))
+        resources = resources.order_by(shown_order(Resource, "name"))
         context["resources"] = resources[: value["count"]]
         context["total"] = resources.count()
         context["directory_page"] = ResourceIndexPage.objects.live().first()

@@ -1,9 +1,14 @@
-"""Template tags shared by every page: navigation, phone links and cached fragments."""
+"""Template tags shared by every page: navigation, phone links, languages and cached fragments."""
 
+import gettext
+from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Left, Length
 from django.urls import reverse
@@ -53,7 +58,36 @@ def shown(item, name, rich=False):
     html = richtext(text) if rich else conditional_escape(text)
     if not text or language == translation.get_language():
         return html
-    return format_html('<{0} lang="{1}">{2}</{0}>', "div" if rich else "span", language, html)
+    tag = "div" if rich else "span"
+    return format_html("<{0}{1}>{2}</{0}>", tag, language_attributes(language), html)
+
+
+@register.filter
+def language_attributes(code):
+    """` lang="en"` for a part of the page in another language, with `dir` where that language
+    is written the other way (English on an Arabic page: ` lang="en" dir="ltr"`)."""
+    attributes = format_html(' lang="{}"', code)
+    right_to_left = LANG_INFO.get(code, {}).get("bidi", False)
+    if right_to_left != translation.get_language_bidi():
+        attributes += format_html(' dir="{}"', "rtl" if right_to_left else "ltr")
+    return attributes
+
+
+@register.filter
+def interface_language(code):
+    """The language the site's own words (menus, notices) come in for visitors reading `code`:
+    that language where the site's strings have been translated into it, else the original."""
+    return code if has_site_catalogue(code) else settings.LANGUAGE_CODE
+
+
+@cache
+def has_site_catalogue(code):
+    """Whether the project's or the shared app's strings are translated into this language."""
+    folders = [*settings.LOCALE_PATHS, Path(apps.get_app_config("cms").path) / "locale"]
+    locale = translation.to_locale(code)
+    return code == settings.LANGUAGE_CODE or any(
+        gettext.find("django", folder, [locale]) for folder in folders
+    )
 
 
 @register.inclusion_tag("cms/components/main_menu.html", takes_context=True)

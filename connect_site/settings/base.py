@@ -3,7 +3,9 @@
 import os
 from pathlib import Path
 
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import capfirst
 
 from connect_site.settings import services
 
@@ -33,6 +35,22 @@ def env_int(name, default):
     if not value.isdigit():
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.")
     return int(value)
+
+
+def env_languages(name, default):
+    """Read a comma-separated environment variable of language codes into Django's LANGUAGES,
+    each named in its own language; a code Django does not know is an error naming it."""
+    codes = [code.lower() for code in env_list(name) or default.split(",")]
+    unknown = [code for code in codes if "name_local" not in LANG_INFO.get(code, {})]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name} names {', '.join(map(repr, unknown))}, not a language code Django knows "
+            "(see django/conf/locale/__init__.py, e.g. en, fr, ar, pa, ta, es, zh-hans)."
+        )
+    if len(set(codes)) < len(codes):
+        raise ImproperlyConfigured(f"{name} names a language twice: {','.join(codes)}.")
+    # Capitalised as a heading of its own (Français), whatever a sentence does.
+    return [(code, capfirst(LANG_INFO[code]["name_local"])) for code in codes]
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -154,9 +172,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-# The site's languages, each with its own address prefix (/en/, /fr/); English is the fallback.
-LANGUAGES = [("en", "English"), ("fr", "Français")]
+# The site's languages, each with its own address prefix (/en/, /fr/, /ar/); the first is the
+# original, which pages not translated yet show in.
+LANGUAGES = env_languages("CONTENT_LANGUAGES", "en,fr")
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A new translation stays a draft until someone publishes their French: meanwhile the French site

@@ -159,7 +159,7 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         search = clean_search(search)
         if search:
             resources = resources.matching(search)
-        return resources.order_by(shown_order("name"))
+        return resources.order_by(shown_order(self.model, "name"))
 
 
 class ResourceForm(WagtailAdminModelForm):

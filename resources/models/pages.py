@@ -64,7 +64,7 @@ class ResourceIndexPage(CachedPrivacyMixin, ExternalPreviewMixin, RoutablePageMi
             "directory-filters",
             make=lambda: (
                 list(categories_in_use()),
-                list(Language.objects.order_by(shown_order("name"))),
+                list(Language.objects.order_by(shown_order(Language, "name"))),
             ),
         )
         try:
