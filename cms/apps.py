@@ -24,8 +24,10 @@ class CmsConfig(AppConfig):
 
         from cms import caching, page_schema, renditions, streamfield_schema
         from cms.models import SiteSettings
+        from cms.webhooks import site_content
 
         renditions.connect()
+        site_content.connect()
         streamfield_schema.register()
         page_schema.register()
         caching.invalidated_by_pages()

@@ -28,6 +28,16 @@ DEFAULTS = {
     "FORM_MINIMUM_SECONDS": 3,
     "FORM_RATE_LIMIT": "20/h",
     "NEWSLETTER_CONFIRMATION_DAYS": 7,
+    # cms.webhooks: addresses on private, loopback or link-local networks (refused unless True),
+    # plain http (refused unless True: development and tests), seconds an attempt may take, hours
+    # an old secret keeps signing after a rotation, hours a delivery is retried, and days a
+    # subscriber may keep failing before it is paused.
+    "WEBHOOKS_ALLOW_PRIVATE_NETWORKS": False,
+    "WEBHOOKS_ALLOW_HTTP": False,
+    "WEBHOOKS_TIMEOUT": 10,
+    "WEBHOOKS_SECRET_OVERLAP_HOURS": 24,
+    "WEBHOOKS_RETRY_HOURS": 24,
+    "WEBHOOKS_PAUSE_AFTER_DAYS": 3,
 }
 
 

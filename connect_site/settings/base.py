@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    # The task queue in the database, which `manage.py db_worker` runs (webhooks, renditions).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +252,13 @@ PEER_SUPPORT_FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
 # Behind a reverse proxy every visitor has the proxy's address: name the header it sets instead.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 PEER_SUPPORT_NEWSLETTER_CONFIRMATION_DAYS = 7
+
+# Background tasks (webhook deliveries, renditions after an upload) wait in the database until
+# `manage.py db_worker`, a process of its own, runs them (docs/deploy.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Webhooks (docs/webhooks.md) go only to public https addresses unless this allows private,
+# loopback and link-local ones (a receiver on the same machine or network).
+PEER_SUPPORT_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", False)
 
 # Uploads: no SVG (it can carry scripts), and limits an old phone's photo fits within.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
