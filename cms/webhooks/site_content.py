@@ -50,8 +50,9 @@ def deleted(sender, instance, **kwargs):
         announce("page.deleted", {**page_subject(instance), "api_url": None})
 
 
-def settings_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+def settings_saved(sender, instance, created=False, raw=False, **kwargs):
+    # Created with the defaults on first reading: nothing a visitor sees has changed yet.
+    if not (raw or created):
         site = instance.site
         announce(
             "site_settings.changed",

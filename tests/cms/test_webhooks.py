@@ -5,15 +5,24 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
 from django.utils import timezone
+from standardwebhooks import Webhook
+from wagtail.contrib.forms.models import FormSubmission
 
+from cms.webhooks.delivery import backoff
 from cms.webhooks.models import Delivery, Subscriber
 from home.models import ContentPage
+from tests.cms.factories import SiteSettingsFactory
 from tests.cms.test_roles import add_page, edit_page
 from tests.cms.webhook_receiver import Receiver
-from tests.home.factories import ContentPageFactory
+from tests.contact.factories import VALID_INQUIRY, human, inquiry_form
+from tests.home.factories import ContentPageFactory, PartnerFactory
+from tests.programs.factories import EventFactory, change_dates
+from tests.resources.factories import ResourceFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -69,3 +78,186 @@ def test_a_notice_answered_503_twice_then_200_is_verified_and_logged_as_three_at
     assert data["id"] == page.pk and data["locale"] == "en" and data["slug"] == page.slug
     assert data["html_url"] == page.full_url
     assert data["api_url"].endswith(f"/api/v3/pages/{page.pk}/")
+
+
+def types_received(receiver):
+    return [payload["type"] for _, payload in receiver.received]
+
+
+def test_a_moderators_publish_reaches_the_receiver_once(home_page, receiver, signed_in_as):
+    moderator = signed_in_as("Moderators")
+    assert add_page(moderator, home_page, "publish").status_code == 302
+    run_worker()
+
+    page = ContentPage.objects.get(slug="get-involved")
+    assert types_received(receiver) == ["page.published"]
+    assert receiver.received[0][1]["data"]["id"] == page.pk
+
+
+def test_a_draft_a_submission_for_moderation_and_a_form_answer_send_nothing(
+    home_page, receiver, signed_in_as, client
+):
+    editor = signed_in_as("Editors")
+    page = ContentPageFactory(parent=home_page, title="About")
+    add_page(editor, home_page, "submit")
+    edit_page(editor, page, "draft", title="About us")
+    form_page = inquiry_form(home_page)
+    Delivery.objects.all().delete()  # the pages the test set up were published
+
+    assert client.post(form_page.url, human(VALID_INQUIRY)).status_code in (200, 302)
+    run_worker()
+
+    assert FormSubmission.objects.exists()
+    assert list(Delivery.objects.values_list("event", "payload")) == []
+    assert types_received(receiver) == []
+
+
+def test_events_date_changes_resources_partners_and_settings_are_announced(home_page, receiver):
+    event = EventFactory()
+    event.save_revision().publish()
+    change_dates(event, {"kind": "cancel", "original_start": event.start, "note": "Away"})
+    resource = ResourceFactory()
+    PartnerFactory()
+    site_settings = SiteSettingsFactory()
+    site_settings.organisation_name = "CONNECT for Mental Health"
+    site_settings.save()
+    run_worker()
+
+    received = types_received(receiver)
+    for kind in ("event.published", "event.date_changed", "resource.changed", "partner.changed"):
+        assert kind in received
+    assert "site_settings.changed" in received
+    by_type = {payload["type"]: payload["data"] for _, payload in receiver.received}
+    assert by_type["event.date_changed"]["date"]["change"] == "cancelled"
+    assert by_type["resource.changed"]["api_url"].endswith(f"/api/v3/resources/{resource.slug}/")
+
+
+def test_a_client_error_is_not_retried_and_retry_after_is_honoured(home_page, receiver):
+    receiver.answers = [404]
+    ContentPageFactory(parent=home_page).save_revision().publish()
+    run_worker()
+    with later(60 * 30):
+        run_worker()
+
+    delivery = Delivery.objects.get()
+    assert delivery.status == Delivery.FAILED and delivery.attempts == 1
+    assert backoff(1, retry_after="3600") >= timedelta(hours=1)
+    assert backoff(1) < timedelta(minutes=1)
+
+
+def test_during_a_rotation_both_secrets_sign_and_the_receiver_verifies_either(home_page, receiver):
+    subscriber = Subscriber.objects.get()
+    old = subscriber.secret
+    new = subscriber.rotate_secret()
+    receiver.secret = new
+    ContentPageFactory(parent=home_page).save_revision().publish()
+    run_worker()
+
+    headers, payload = receiver.received[0]
+    assert payload is not None
+    body = Delivery.objects.get().attempt_log.get() and headers
+    assert len(body["webhook-signature"].split(" ")) == 2
+    assert old != new
+
+
+def test_a_subscriber_failing_for_days_is_paused_and_the_dashboard_says_so(
+    home_page, receiver, admin_client
+):
+    receiver.answers = [503] * 20
+    subscriber = Subscriber.objects.get()
+    subscriber.failing_since = timezone.now() - timedelta(days=4)
+    subscriber.save()
+    ContentPageFactory(parent=home_page).save_revision().publish()
+    run_worker()
+
+    subscriber.refresh_from_db()
+    assert subscriber.paused and "every notice failed" in subscriber.paused_reason
+    assert "Webhooks paused after failing" in admin_client.get("/admin/").content.decode()
+
+
+def test_the_command_adds_lists_and_removes_and_prints_the_secret_last(settings, capsys):
+    settings.PEER_SUPPORT_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = False
+    call_command("webhooks", "add", "https://93.184.215.14/hooks", "--event", "page.published")
+    secret = capsys.readouterr().out.strip().splitlines()[-1]
+    assert Webhook(secret) and secret == Subscriber.objects.get().secret
+
+    call_command("webhooks", "list")
+    assert "https://93.184.215.14/hooks\tpage.published\tactive" in capsys.readouterr().out
+    call_command("webhooks", "remove", "https://93.184.215.14/hooks")
+    assert not Subscriber.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("https://127.0.0.1/hooks", "private, loopback or link-local"),
+        ("https://10.1.2.3/hooks", "private, loopback or link-local"),
+        ("https://169.254.169.254/latest", "private, loopback or link-local"),
+        ("https://[::1]/hooks", "private, loopback or link-local"),
+        ("ftp://93.184.215.14/hooks", "must start with https://"),
+        ("not an address", "must start with https://"),
+    ],
+)
+def test_the_command_refuses_private_and_bad_addresses(settings, url, error):
+    settings.PEER_SUPPORT_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = False
+    with pytest.raises(CommandError, match=error):
+        call_command("webhooks", "add", url)
+    assert not Subscriber.objects.exists()
+
+
+def test_plain_http_is_refused_in_production(settings):
+    settings.PEER_SUPPORT_WEBHOOKS_ALLOW_HTTP = False
+    with pytest.raises(CommandError, match="must start with https://"):
+        call_command("webhooks", "add", "http://93.184.215.14/hooks")
+
+
+def test_the_command_refuses_unknown_events_and_addresses(settings):
+    with pytest.raises(CommandError, match="Unknown kind of change: page.eaten"):
+        call_command("webhooks", "add", "https://93.184.215.14/h", "--event", "page.eaten")
+    with pytest.raises(CommandError, match="No webhook subscriber has the address"):
+        call_command("webhooks", "remove", "https://93.184.215.14/h")
+
+
+def test_an_administrator_adds_a_webhook_and_sees_its_secret_once(admin_client, settings):
+    settings.PEER_SUPPORT_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = True
+    response = admin_client.post(
+        reverse("webhooks:add"),
+        {"url": "https://127.0.0.1:9/hooks", "events": ["page.published"], "description": ""},
+        follow=True,
+    )
+    subscriber = Subscriber.objects.get()
+    assert subscriber.events == ["page.published"]
+    assert subscriber.secret in response.content.decode()
+    assert subscriber.secret not in admin_client.get(reverse("webhooks:index")).content.decode()
+
+
+def test_moderators_read_the_log_but_change_nothing(home_page, receiver, signed_in_as):
+    moderator = signed_in_as("Moderators")
+    subscriber = Subscriber.objects.get()
+    receiver.answers = [503]
+    ContentPageFactory(parent=home_page).save_revision().publish()
+    run_worker()
+
+    log = moderator.get(reverse("webhooks:inspect", args=[subscriber.pk]))
+    assert log.status_code == 200 and "page.published" in log.content.decode()
+    assert "503" in log.content.decode() and "Send again" not in log.content.decode()
+    assert moderator.post(reverse("webhooks:test", args=[subscriber.pk])).status_code in (302, 403)
+    assert Delivery.objects.count() == 1
+    assert moderator.get(reverse("webhooks:add")).status_code in (302, 403)
+    assert subscriber.secret not in log.content.decode()
+
+
+def test_send_again_and_a_test_event_from_the_log(home_page, receiver, admin_client):
+    subscriber = Subscriber.objects.get()
+    ContentPageFactory(parent=home_page).save_revision().publish()
+    run_worker()
+    delivery = Delivery.objects.get()
+
+    admin_client.post(reverse("webhooks:again", args=[delivery.pk]))
+    admin_client.post(reverse("webhooks:test", args=[subscriber.pk]))
+    run_worker()
+
+    assert types_received(receiver) == ["page.published", "page.published", "webhook.test"]
+    assert all(payload for _, payload in receiver.received)
+    log = admin_client.get(reverse("webhooks:inspect", args=[subscriber.pk])).content.decode()
+    assert "Send again" in log and "Send a test event" in log
