@@ -106,8 +106,9 @@ def retry_after_wait(header):
 
 
 def claim_window():
-    """How long an attempt may take, with room to record it: after that its worker is dead."""
-    return timedelta(seconds=app_settings.WEBHOOKS_TIMEOUT + 20)
+    """How long an attempt may take (connecting, then answering), with room to record it:
+    after that its worker is taken as dead."""
+    return timedelta(seconds=app_settings.WEBHOOKS_TIMEOUT * 2 + 5)
 
 
 def schedule(delivery, when):

@@ -259,6 +259,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Webhooks (docs/webhooks.md) go only to public https addresses unless this allows private,
 # loopback and link-local ones (a receiver on the same machine or network).
 PEER_SUPPORT_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", False)
+# Seconds a receiver has to answer before the attempt counts as failed (and is retried).
+PEER_SUPPORT_WEBHOOKS_TIMEOUT = env_int("WEBHOOKS_TIMEOUT", 10)
 
 # Uploads: no SVG (it can carry scripts), and limits an old phone's photo fits within.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

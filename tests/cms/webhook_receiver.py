@@ -10,7 +10,8 @@ from tests.cms.loopback import unused_port
 
 
 class Receiver:
-    """`received`: each request as (headers, verified payload or None); `secret` verifies them.
+    """`received`: each request as (headers, verified payload or None), and `bodies` as sent;
+    `secret` verifies them.
     `answers`: the status codes to answer with, in turn, then 200; `hold` keeps answers back
     until it is set."""
 
@@ -19,6 +20,7 @@ class Receiver:
         self.answers = []
         self.retry_after = None
         self.received = []
+        self.bodies = []
         self.arrived = threading.Event()
         self.hold = threading.Event()
         self.hold.set()
@@ -32,6 +34,7 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 headers = {name.lower(): value for name, value in self.headers.items()}
+                receiver.bodies.append(body)
                 receiver.received.append((headers, receiver.verified(body, headers)))
                 receiver.arrived.set()
                 receiver.hold.wait(timeout=30)
