@@ -24,7 +24,7 @@ def noon_in_toronto():
 
 
 def manage(env, *args):
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 (manage.py, our own arguments)
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
@@ -36,7 +36,7 @@ def manage(env, *args):
 
 
 def start_worker(env):
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 (manage.py, our own arguments)
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
         + ["--interval", "0.2"],
         cwd=ROOT,
