@@ -1,7 +1,8 @@
 """Sending deliveries: signed as Standard Webhooks says, retried with backoff, never lost.
 
-The deliveries are rows in the database; tasks (django-tasks, the database queue that
-`manage.py db_worker` runs) only wake them. Before each attempt its task queues a stand-in for
+The deliveries are rows in the database, written in the transaction of the change they tell of;
+tasks (django-tasks, the database queue that `manage.py db_worker` runs) only wake them, queued
+once that transaction commits (a delivery whose process died first is queued by the next task). Before each attempt its task queues a stand-in for
 itself, due once the attempt must have ended, so a worker killed mid-attempt leaves the
 attempt to be made again rather than lost: an attempt is claimed until then, and a task whose
 attempt was made meanwhile does nothing.
@@ -143,6 +144,7 @@ def claim(delivery_id, number):
 @task()
 def deliver(delivery_id, number):
     """Make the `number`-th attempt at a delivery, if it is still owed."""
+    queue_forgotten()
     delivery = claim(delivery_id, number)
     if delivery is None:
         return
@@ -200,12 +202,29 @@ def note_health(subscriber, succeeded, now):
 
 
 def send(subscriber, event, payload):
-    """Owe the subscriber a delivery of `payload` and queue its first attempt (now)."""
+    """Owe the subscriber a delivery of `payload`, in the transaction of the change it tells of
+    (undone with it), and queue its first attempt once that commits."""
     delivery = Delivery.objects.create(
         subscriber=subscriber, event=event, payload=payload, next_attempt_at=timezone.now()
     )
-    schedule(delivery, delivery.next_attempt_at)
+    transaction.on_commit(lambda: queue_first_attempt(delivery), robust=True)
     return delivery
+
+
+def queue_first_attempt(delivery):
+    with transaction.atomic():
+        schedule(delivery, timezone.now())
+        Delivery.objects.filter(pk=delivery.pk).update(queued=True)
+
+
+def queue_forgotten():
+    """Queue the first attempts that were never queued: the process that committed their change
+    died before it could. Each delivery's task looks for them."""
+    forgotten = Delivery.objects.filter(
+        status=Delivery.PENDING, queued=False, created_at__lt=timezone.now() - claim_window()
+    )
+    for delivery in forgotten.select_related("subscriber"):
+        queue_first_attempt(delivery)
 
 
 def send_again(delivery):

@@ -1,11 +1,10 @@
 """What is announced: the kinds of change, and `announce()`, which owes each subscriber that
-wants the change a delivery once the transaction that made it commits.
+wants the change a delivery, written with the change and sent once its transaction commits.
 
 The shared app announces pages and the site settings; each app registers and announces its own
 kinds of change (`register_events()` in its AppConfig.ready, then `announce()` from its signals).
 """
 
-from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.api.utils import get_base_url
@@ -19,7 +18,7 @@ __all__ = ["TEST_EVENT", "absolute", "announce", "api_url", "register_events", "
 
 
 def announce(event, subject):
-    """Owe every subscriber that wants `event` a notice of it, once the transaction commits.
+    """Owe every subscriber that wants `event` a notice of it, sent once the transaction commits.
 
     `subject` says what changed and where to read it: type, id, slug, locale (where there is
     one), html_url and api_url (absolute, or None when there is no such address).
@@ -27,14 +26,9 @@ def announce(event, subject):
     if event not in EVENTS:
         raise ValueError(f"{event!r} is not a registered kind of change: see register_events().")
     payload = {"type": event, "timestamp": timezone.now().isoformat(), "data": subject}
-    transaction.on_commit(lambda: send_to_subscribers(event, payload), robust=True)
-
-
-def send_to_subscribers(event, payload):
-    with transaction.atomic():
-        for subscriber in Subscriber.objects.filter(paused=False):
-            if subscriber.wants(event):
-                send(subscriber, event, payload)
+    for subscriber in Subscriber.objects.filter(paused=False):
+        if subscriber.wants(event):
+            send(subscriber, event, payload)
 
 
 def absolute(path):

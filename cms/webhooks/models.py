@@ -111,6 +111,8 @@ class Delivery(models.Model):
     status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # Its first attempt is in the task queue (queued after the change commits).
+    queued = models.BooleanField(default=False)
     # A worker is making the next attempt until then; after it, that worker is taken as dead.
     claimed_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -262,3 +262,16 @@ def test_send_again_and_a_test_event_from_the_log(home_page, receiver, admin_cli
     assert all(payload for _, payload in receiver.received)
     log = admin_client.get(reverse("webhooks:inspect", args=[subscriber.pk])).content.decode()
     assert "Send again" in log and "Send a test event" in log
+
+
+def test_a_notice_whose_server_died_before_queueing_it_goes_with_the_next(home_page, receiver):
+    subscriber = Subscriber.objects.get()
+    payload = {"type": "webhook.test", "timestamp": timezone.now().isoformat(), "data": {}}
+    # As the server leaves it when it dies between the change's commit and queueing its notice.
+    Delivery.objects.create(subscriber=subscriber, event="webhook.test", payload=payload)
+    with later(2):
+        ContentPageFactory(parent=home_page).save_revision().publish()
+        run_worker()
+
+    assert sorted(types_received(receiver)) == ["page.published", "webhook.test"]
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.DELIVERED}
