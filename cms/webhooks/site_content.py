@@ -12,7 +12,7 @@ EVENTS = {
     "page.published": "A page was published (first or again, with changes).",
     "page.unpublished": "A page was unpublished: it is no longer shown.",
     "page.moved": "A page was moved: its address changed.",
-    "page.deleted": "A published page was deleted.",
+    "page.deleted": "A page that had been published was deleted.",
     "site_settings.changed": "The organisation's name, address, contact details, social links "
     "or crisis notice changed.",
 }
@@ -46,7 +46,9 @@ def moved(sender, instance, url_path_before, url_path_after, **kwargs):
 
 
 def deleted(sender, instance, **kwargs):
-    if instance.live:
+    # Wagtail unpublishes a live page before deleting it (page.unpublished goes first); a page
+    # never published was never shown.
+    if instance.first_published_at is not None:
         announce("page.deleted", {**page_subject(instance), "api_url": None})
 
 

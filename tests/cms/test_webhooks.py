@@ -94,7 +94,7 @@ def test_a_moderators_publish_reaches_the_receiver_once(home_page, receiver, sig
     assert receiver.received[0][1]["data"]["id"] == page.pk
 
 
-def test_a_draft_a_submission_for_moderation_and_a_form_answer_send_nothing(
+def test_drafts_submissions_for_moderation_and_form_answers_send_nothing(
     home_page, receiver, signed_in_as, client
 ):
     editor = signed_in_as("Editors")
@@ -105,6 +105,7 @@ def test_a_draft_a_submission_for_moderation_and_a_form_answer_send_nothing(
     Delivery.objects.all().delete()  # the pages the test set up were published
 
     assert client.post(form_page.url, human(VALID_INQUIRY)).status_code in (200, 302)
+    ContentPage.objects.get(slug="get-involved").delete()  # never published, never shown
     run_worker()
 
     assert FormSubmission.objects.exists()
@@ -275,3 +276,28 @@ def test_a_notice_whose_server_died_before_queueing_it_goes_with_the_next(home_p
 
     assert sorted(types_received(receiver)) == ["page.published", "webhook.test"]
     assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.DELIVERED}
+
+
+def test_a_pages_move_unpublishing_and_deletion_are_announced_in_order(home_page, receiver):
+    section = ContentPageFactory(parent=home_page, title="About")
+    page = ContentPageFactory(parent=home_page, title="Our team")
+    Delivery.objects.all().delete()
+
+    page.move(section, pos="last-child")
+    page.refresh_from_db()
+    page.unpublish()
+    page.save_revision().publish()
+    page.delete()
+    run_worker()
+
+    assert types_received(receiver) == [
+        "page.moved",
+        "page.unpublished",
+        "page.published",
+        "page.unpublished",  # Wagtail unpublishes a live page before deleting it
+        "page.deleted",
+    ]
+    moved, deleted = receiver.received[0][1]["data"], receiver.received[4][1]["data"]
+    assert moved["html_url"].endswith("/about/our-team/")
+    assert moved["previous_url_path"].endswith("/our-team/")
+    assert deleted["id"] == page.pk and deleted["api_url"] is None
