@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 from standardwebhooks import Webhook
+from wagtail.admin.models import EditingSession
 from wagtail.contrib.forms.models import FormSubmission
 
 from cms.webhooks.delivery import backoff
@@ -101,6 +102,12 @@ def test_drafts_submissions_for_moderation_and_form_answers_send_nothing(
     page = ContentPageFactory(parent=home_page, title="About")
     add_page(editor, home_page, "submit")
     edit_page(editor, page, "draft", title="About us")
+    editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))  # an editing session...
+    session = EditingSession.objects.get(object_id=str(page.pk))
+    ping = reverse(
+        "wagtailadmin_editing_sessions:ping", args=["wagtailcore", "page", page.pk, session.pk]
+    )
+    assert editor.post(ping).status_code == 200  # ...kept alive
     form_page = inquiry_form(home_page)
     Delivery.objects.all().delete()  # the pages the test set up were published
 
