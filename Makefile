@@ -32,7 +32,7 @@ run: $(VENV)/.installed messages
 	$(MANAGE) create_local_admin
 	@echo "To see the calendar with example programs and events: $(MANAGE) load_example_programs"
 	@echo "Scheduled pages and events go live or expire, and expired form answers are deleted, only when you run: $(MANAGE) publish_scheduled"
-	@echo "The worker (manage.py db_worker) runs beside the server: it sends webhooks and makes renditions."
+	@echo "The worker (manage.py db_worker) runs beside the server: it sends webhooks, updates the search index, makes renditions."
 	$(MANAGE) db_worker --no-reload & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:8000
