@@ -13,7 +13,7 @@ from wagtail.admin.views.generic import CreateView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.dashboard import DashboardPanel
-from cms.webhooks.catalogue import EVENTS
+from cms.webhooks.catalogue import EVENTS, TEST_EVENT
 from cms.webhooks.delivery import send_again
 from cms.webhooks.events import send_test
 from cms.webhooks.models import Delivery, Subscriber
@@ -31,7 +31,9 @@ class SubscriberForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["events"].choices = [(name, f"{name}: {text}") for name, text in EVENTS.items()]
+        self.fields["events"].choices = [
+            (name, f"{name}: {text}") for name, text in EVENTS.items() if name != TEST_EVENT
+        ]
 
 
 class SubscriberCreateView(CreateView):
