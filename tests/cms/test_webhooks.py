@@ -308,3 +308,15 @@ def test_a_pages_move_unpublishing_and_deletion_are_announced_in_order(home_page
     assert moved["html_url"].endswith("/about/our-team/")
     assert moved["previous_url_path"].endswith("/our-team/")
     assert deleted["id"] == page.pk and deleted["api_url"] is None
+
+
+def test_an_events_draft_and_its_date_changes_send_nothing_until_published(home_page, receiver):
+    event = EventFactory(live=False)
+    change_dates(event, {"kind": "cancel", "original_start": event.start, "note": "Away"})
+    event.save_revision()
+    run_worker()
+    assert types_received(receiver) == []
+
+    event.get_latest_revision().publish()
+    run_worker()
+    assert types_received(receiver) == ["event.published"]  # its dates come with it
