@@ -1,11 +1,12 @@
 """Sending deliveries: signed as Standard Webhooks says, retried with backoff, never lost.
 
-The deliveries are rows in the database, written in the transaction of the change they tell of;
-tasks (django-tasks, the database queue that `manage.py db_worker` runs) only wake them, queued
-once that transaction commits (a delivery whose process died first is queued by the next task). Before each attempt its task queues a stand-in for
-itself, due once the attempt must have ended, so a worker killed mid-attempt leaves the
-attempt to be made again rather than lost: an attempt is claimed until then, and a task whose
-attempt was made meanwhile does nothing.
+The deliveries are rows in the database, written in the transaction of the change they tell
+of; tasks (django-tasks, the database queue that `manage.py db_worker` runs) only wake them,
+queued once that transaction commits (a delivery whose process died first is queued by the
+next task). Before each attempt its task queues a stand-in for itself, due once the attempt
+must have ended, so a worker killed mid-attempt leaves the attempt to be made again rather
+than lost: an attempt is claimed until then, and a task whose attempt was made meanwhile does
+nothing.
 """
 
 import json

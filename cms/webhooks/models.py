@@ -120,7 +120,11 @@ class Delivery(models.Model):
     class Meta:
         verbose_name_plural = "deliveries"
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["subscriber", "-created_at"])]
+        indexes = [
+            models.Index(fields=["subscriber", "-created_at"]),
+            # Each delivery task looks for pending deliveries never queued (delivery.py).
+            models.Index(fields=["status", "queued"]),
+        ]
 
     def __str__(self):
         return f"{self.event} to {self.subscriber}"
