@@ -320,3 +320,16 @@ def test_an_events_draft_and_its_date_changes_send_nothing_until_published(home_
     event.get_latest_revision().publish()
     run_worker()
     assert types_received(receiver) == ["event.published"]  # its dates come with it
+
+
+def test_prune_deletes_finished_deliveries_older_than_the_days_given(home_page, receiver):
+    ContentPageFactory(parent=home_page).save_revision().publish()
+    run_worker()
+    with pytest.raises(CommandError, match="--days must be a whole number of days"):
+        call_command("webhooks", "prune", "--days", "0")
+
+    call_command("webhooks", "prune", "--days", "1")
+    assert Delivery.objects.count() == 1
+    with later(60 * 24 * 2):
+        call_command("webhooks", "prune", "--days", "1")
+    assert not Delivery.objects.exists()

@@ -1,17 +1,31 @@
-"""Webhook subscribers from a script: add, list, remove, rotate a secret, send a test notice."""
+"""Webhook subscribers from a script: add, list, remove, rotate a secret, send a test notice,
+and prune the delivery log."""
+
+from argparse import ArgumentTypeError
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from cms.webhooks.catalogue import EVENTS
 from cms.webhooks.events import send_test
-from cms.webhooks.models import Subscriber
+from cms.webhooks.models import Delivery, Subscriber
+
+
+def positive_days(value):
+    if not value.isdigit() or int(value) < 1:
+        raise ArgumentTypeError(
+            f"--days must be a whole number of days, at least 1, not {value!r}."
+        )
+    return int(value)
 
 
 class Command(BaseCommand):
     help = (
         "Manage webhook subscribers: `add URL [--event NAME ...]` (prints the new secret on its "
-        "last line), `list`, `remove URL`, `rotate URL` (prints the new secret), `test URL`."
+        "last line), `list`, `remove URL`, `rotate URL` (prints the new secret), `test URL`, "
+        "`prune [--days 30]` (the delivery log's old entries)."
     )
 
     def add_arguments(self, parser):
@@ -28,6 +42,8 @@ class Command(BaseCommand):
         )
         add.add_argument("--description", default="", help="Whose site this is.")
         actions.add_parser("list", help="The subscribers, their kinds of change and state.")
+        prune = actions.add_parser("prune", help="Delete finished deliveries older than --days.")
+        prune.add_argument("--days", type=positive_days, default=30, help="Default 30.")
         for name, text in (
             ("remove", "Unsubscribe an address (its delivery log goes too)."),
             ("rotate", "A new secret; the old one keeps signing for a day. Prints the new one."),
@@ -74,6 +90,12 @@ class Command(BaseCommand):
     def test(self, url, **options):
         delivery = send_test(self.subscriber(url))
         self.stdout.write(f"Test notice {delivery.message_id} queued for {url}.")
+
+    def prune(self, days, **options):
+        before = timezone.now() - timedelta(days=days)
+        finished = Delivery.objects.exclude(status=Delivery.PENDING).filter(created_at__lt=before)
+        count, _ = finished.delete()
+        self.stdout.write(f"Deleted {count} deliveries and attempts older than {days} days.")
 
     def subscriber(self, url):
         try:
