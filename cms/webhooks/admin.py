@@ -18,7 +18,7 @@ from cms.webhooks.delivery import send_again
 from cms.webhooks.events import send_test
 from cms.webhooks.models import Delivery, Subscriber
 
-SHOWN_ONCE = "Copy it now into the other site: it is not shown again."
+SHOWN_ONCE_KEY = "cms.webhooks.secret_shown_once"
 
 
 class SubscriberForm(WagtailAdminModelForm):
@@ -36,9 +36,28 @@ class SubscriberForm(WagtailAdminModelForm):
         ]
 
 
+def show_secret_once(request, subscriber):
+    """The delivery log shows the subscriber's secret on its next showing only."""
+    request.session[SHOWN_ONCE_KEY] = [subscriber.pk, subscriber.secret]
+
+
+def secret_to_show(request, subscriber):
+    pk, secret = request.session.pop(SHOWN_ONCE_KEY, [None, None])
+    return secret if pk == subscriber.pk else None
+
+
 class SubscriberCreateView(CreateView):
-    def get_success_message(self, instance):
-        return f"Webhook {instance.url} added. Its secret: {instance.secret} — {SHOWN_ONCE}"
+    """Added, the webhook's delivery log shows its secret, once."""
+
+    log_url_name = None
+
+    def save_instance(self):
+        subscriber = super().save_instance()
+        show_secret_once(self.request, subscriber)
+        return subscriber
+
+    def get_success_url(self):
+        return reverse(self.log_url_name, args=[self.object.pk])
 
 
 class DeliveryLogView(InspectView):
@@ -52,6 +71,7 @@ class DeliveryLogView(InspectView):
         can_change = self.permission_policy.user_has_permission(self.request.user, "change")
         context.update(
             subscriber=self.object,
+            secret=secret_to_show(self.request, self.object),
             deliveries=self.object.deliveries.prefetch_related("attempt_log")[:50],
             can_change=can_change,
         )
@@ -73,6 +93,9 @@ class SubscriberViewSet(ModelViewSet):
     search_fields = ["url", "description"]
     search_backend_name = None
     copy_view_enabled = False
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(log_url_name=self.get_url_name("inspect"), **kwargs)
 
     def get_form_class(self, for_update=False):
         return forms.modelform_factory(self.model, form=SubscriberForm, fields=self.form_fields)
@@ -98,11 +121,11 @@ class SubscriberViewSet(ModelViewSet):
 
 def rotate_secret(request, pk, log_url_name):
     subscriber = get_object_or_404(Subscriber, pk=pk)
-    secret = subscriber.rotate_secret()
+    subscriber.rotate_secret()
+    show_secret_once(request, subscriber)
     messages.success(
-        request,
-        f"New secret: {secret} — {SHOWN_ONCE} The old one also signs notices for a day, so the "
-        "other site can change over.",
+        request, "New secret made. The old one also signs notices for a day, so the other site "
+        "can change over.",
     )
     return redirect(reverse(log_url_name, args=[pk]))
 

@@ -227,7 +227,7 @@ def test_the_command_refuses_unknown_events_and_addresses(settings):
         call_command("webhooks", "remove", "https://93.184.215.14/h")
 
 
-def test_an_administrator_adds_a_webhook_and_sees_its_secret_once(admin_client, settings):
+def test_an_administrator_sees_the_secret_once_when_adding_and_rotating(admin_client, settings):
     settings.PEER_SUPPORT_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = True
     response = admin_client.post(
         reverse("webhooks:add"),
@@ -236,8 +236,15 @@ def test_an_administrator_adds_a_webhook_and_sees_its_secret_once(admin_client, 
     )
     subscriber = Subscriber.objects.get()
     assert subscriber.events == ["page.published"]
-    assert subscriber.secret in response.content.decode()
-    assert subscriber.secret not in admin_client.get(reverse("webhooks:index")).content.decode()
+    assert subscriber.secret in response.content.decode(), "on its delivery log, once"
+    log = reverse("webhooks:inspect", args=[subscriber.pk])
+    assert subscriber.secret not in admin_client.get(log).content.decode()
+
+    admin_client.post(reverse("webhooks:rotate", args=[subscriber.pk]))
+    subscriber.refresh_from_db()
+    assert subscriber.secret in admin_client.get(log).content.decode()
+    assert subscriber.secret not in admin_client.get(log).content.decode()
+    assert subscriber.previous_secret and subscriber.previous_secret_until > timezone.now()
 
 
 def test_moderators_read_the_log_but_change_nothing(home_page, receiver, signed_in_as):
