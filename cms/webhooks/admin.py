@@ -124,7 +124,8 @@ def rotate_secret(request, pk, log_url_name):
     subscriber.rotate_secret()
     show_secret_once(request, subscriber)
     messages.success(
-        request, "New secret made. The old one also signs notices for a day, so the other site "
+        request,
+        "New secret made. The old one also signs notices for a day, so the other site "
         "can change over.",
     )
     return redirect(reverse(log_url_name, args=[pk]))
