@@ -99,22 +99,27 @@ class Subscriber(models.Model):
 
 
 class Delivery(models.Model):
-    """One notice owed to one subscriber: sent, retried until it is answered, or given up."""
+    """One notice owed to one subscriber: sent, retried until it is answered, or given up.
+    Written by the site alone, as its attempts are: no one edits the log."""
 
     PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
     STATUSES = [(PENDING, "Sending"), (DELIVERED, "Delivered"), (FAILED, "Failed")]
 
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
-    message_id = models.CharField(max_length=40, unique=True, default=new_message_id)
-    event = models.CharField(max_length=60)
-    payload = models.JSONField()
-    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="deliveries", editable=False
+    )
+    message_id = models.CharField(
+        max_length=40, unique=True, default=new_message_id, editable=False
+    )
+    event = models.CharField(max_length=60, editable=False)
+    payload = models.JSONField(editable=False)
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING, editable=False)
+    attempts = models.PositiveIntegerField(default=0, editable=False)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Its first attempt is in the task queue (queued after the change commits).
-    queued = models.BooleanField(default=False)
+    queued = models.BooleanField(default=False, editable=False)
     # A worker is making the next attempt until then; after it, that worker is taken as dead.
-    claimed_until = models.DateTimeField(null=True, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -134,12 +139,14 @@ class Attempt(models.Model):
     """One try at a delivery: when, the answer's status code (or what went wrong), how long it
     took, and when the next try is due."""
 
-    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="attempt_log")
-    started_at = models.DateTimeField()
-    status_code = models.PositiveIntegerField(null=True, blank=True)
-    error = models.CharField(max_length=300, blank=True)
-    duration_ms = models.PositiveIntegerField()
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    delivery = models.ForeignKey(
+        Delivery, on_delete=models.CASCADE, related_name="attempt_log", editable=False
+    )
+    started_at = models.DateTimeField(editable=False)
+    status_code = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    error = models.CharField(max_length=300, blank=True, editable=False)
+    duration_ms = models.PositiveIntegerField(editable=False)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["started_at", "pk"]
