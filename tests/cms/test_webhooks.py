@@ -340,3 +340,19 @@ def test_prune_deletes_finished_deliveries_older_than_the_days_given(home_page, 
     with later(60 * 24 * 2):
         call_command("webhooks", "prune", "--days", "1")
     assert not Delivery.objects.exists()
+
+
+def test_a_429_is_retried_no_sooner_than_its_retry_after(home_page, receiver):
+    receiver.answers, receiver.retry_after = [429], "600"
+    ContentPageFactory(parent=home_page).save_revision().publish()
+    run_worker()
+    with later(5):
+        run_worker()
+    assert len(receiver.received) == 1, "not retried after 5 minutes"
+
+    attempt = Delivery.objects.get().attempt_log.get()
+    assert attempt.status_code == 429
+    assert attempt.next_attempt_at - attempt.started_at >= timedelta(minutes=10)
+    with later(11):
+        run_worker()
+    assert Delivery.objects.get().status == Delivery.DELIVERED
