@@ -25,15 +25,15 @@ messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=tests
 
 ## Set up (venv, install, migrate, seed content, local admin) and serve on http://127.0.0.1:8000,
-## with the task worker (webhooks, renditions) beside the server, stopped with it
+## with the task worker (webhook deliveries) beside the server, stopped with it
 run: $(VENV)/.installed messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) create_local_admin
 	@echo "To see the calendar with example programs and events: $(MANAGE) load_example_programs"
 	@echo "Scheduled pages and events go live or expire, and expired form answers are deleted, only when you run: $(MANAGE) publish_scheduled"
-	@echo "The worker (manage.py db_worker) runs beside the server: it sends webhooks, updates the search index, makes renditions."
-	$(MANAGE) db_worker --no-reload & worker=$$!; \
+	@echo "The worker (manage.py db_worker --backend webhooks) runs beside the server: it sends the webhooks."
+	$(MANAGE) db_worker --backend webhooks --no-reload & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:8000
 

@@ -41,8 +41,6 @@ def build(factor):
         call_command("load_scale_content", factor=factor, **quiet)
     else:
         call_command("load_example_programs", **quiet)
-    # What the worker does beside a real site: search and reference indexes, renditions.
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, **quiet)
     call_command("collectstatic", interactive=False, **quiet)
 
 

@@ -32,6 +32,9 @@ DEFAULTS = {
     # plain http (refused unless True: development and tests), seconds an attempt may take, hours
     # an old secret keeps signing after a rotation, hours a delivery is retried, and days a
     # subscriber may keep failing before it is paused.
+    # The task backend (TASKS) that queues webhook deliveries: one that keeps tasks until a
+    # worker runs them (django-tasks-db's DatabaseBackend), so none is lost with a process.
+    "WEBHOOKS_TASK_BACKEND": "default",
     "WEBHOOKS_ALLOW_PRIVATE_NETWORKS": False,
     "WEBHOOKS_ALLOW_HTTP": False,
     "WEBHOOKS_TIMEOUT": 10,

@@ -113,11 +113,17 @@ def claim_window():
     return timedelta(seconds=app_settings.WEBHOOKS_TIMEOUT * 2 + 5)
 
 
+def wake(delivery, number, when):
+    """Queue the `number`-th attempt's task at `when`, on the webhooks' own task backend."""
+    backend = app_settings.WEBHOOKS_TASK_BACKEND
+    deliver.using(backend=backend, run_after=when).enqueue(delivery.pk, number)
+
+
 def schedule(delivery, when):
     """Queue the attempt at `when`, and a stand-in a claim window later (see the module's doc)."""
     number = delivery.attempts + 1
-    deliver.using(run_after=when).enqueue(delivery.pk, number)
-    deliver.using(run_after=when + claim_window()).enqueue(delivery.pk, number)
+    wake(delivery, number, when)
+    wake(delivery, number, when + claim_window())
 
 
 def claim(delivery_id, number):
@@ -138,7 +144,7 @@ def claim(delivery_id, number):
             return None
         delivery.claimed_until = now + claim_window()
         delivery.save(update_fields=["claimed_until"])
-        deliver.using(run_after=delivery.claimed_until).enqueue(delivery.pk, number)
+        wake(delivery, number, delivery.claimed_until)
     return delivery
 
 

@@ -24,7 +24,5 @@ AXES_ENABLED = False
 # is not a secure origin, which django-otp-webauthn's check refuses outside localhost.
 OTP_WEBAUTHN_ALLOWED_ORIGINS = ["http://testserver"]
 SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E031"]
-# Tasks run at once, in the test; the webhook tests use the database queue and its worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The webhook tests' receivers listen on 127.0.0.1, over http.
 PEER_SUPPORT_WEBHOOKS_ALLOW_HTTP = True

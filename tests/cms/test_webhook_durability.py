@@ -37,7 +37,8 @@ def manage(env, *args):
 
 def start_worker(env):
     return subprocess.Popen(  # noqa: S603 (manage.py, our own arguments)
-        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
+        [sys.executable, "manage.py", "db_worker", "--backend", "webhooks", "--no-reload"]
+        + ["--no-startup-delay"]
         + ["--interval", "0.2"],
         cwd=ROOT,
         env=env,

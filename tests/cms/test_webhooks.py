@@ -25,13 +25,10 @@ from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
 
 @pytest.fixture
 def receiver(settings):
-    """A receiver subscribed to every change, and deliveries queued in the database."""
-    settings.TASKS = DATABASE_QUEUE
+    """A receiver subscribed to every change; deliveries are queued in the database (base settings)."""
     settings.PEER_SUPPORT_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = True
     with Receiver() as receiver:
         receiver.secret = Subscriber.objects.create(url=receiver.url).secret
@@ -41,7 +38,13 @@ def receiver(settings):
 def run_worker():
     """What `manage.py db_worker` does, until no task is due."""
     call_command(
-        "db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0
+        "db_worker",
+        "--backend=webhooks",  # as an argument: db_worker checks its default, not a database queue
+        batch=True,
+        startup_delay=False,
+        reload=False,
+        interval=0,
+        verbosity=0,
     )
 
 
