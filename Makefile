@@ -24,14 +24,18 @@ messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=tests
 
-## Set up (venv, install, migrate, seed content, local admin) and serve on http://127.0.0.1:8000
+## Set up (venv, install, migrate, seed content, local admin) and serve on http://127.0.0.1:8000,
+## with the task worker (webhook deliveries) beside the server, stopped with it
 run: $(VENV)/.installed messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) create_local_admin
 	@echo "To see the calendar with example programs and events: $(MANAGE) load_example_programs"
 	@echo "Scheduled pages and events go live or expire, and expired form answers are deleted, only when you run: $(MANAGE) publish_scheduled"
-	$(MANAGE) runserver 127.0.0.1:8000
+	@echo "The worker (manage.py db_worker --backend webhooks) runs beside the server: it sends the webhooks."
+	$(MANAGE) db_worker --backend webhooks --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 ## Lint, then run the whole test suite on SQLite and again on PostgreSQL, with Redis and S3 servers
 test: $(VENV)/.installed-dev lint messages

@@ -39,8 +39,10 @@ class CmsConfig(AppConfig):
             streamfield_schema,
         )
         from cms.models import SiteSettings
+        from cms.webhooks import site_content
 
         renditions.connect()
+        site_content.connect()
         streamfield_schema.register()
         page_schema.register()
         # Only now: it imports Wagtail's page API, whose schemas need ours registered first.

@@ -32,6 +32,19 @@ DEFAULTS = {
     # ends may post to them from a browser (origins such as "https://www.example.org").
     "FORMS_API_URLS_REGEX": r"^/api/v3/(forms/\d+/submissions|newsletter/subscriptions)/$",
     "FORMS_API_ALLOWED_ORIGINS": [],
+    # cms.webhooks: addresses on private, loopback or link-local networks (refused unless True),
+    # plain http (refused unless True: development and tests), seconds an attempt may take, hours
+    # an old secret keeps signing after a rotation, hours a delivery is retried, and days a
+    # subscriber may keep failing before it is paused.
+    # The task backend (TASKS) that queues webhook deliveries: one that keeps tasks until a
+    # worker runs them (django-tasks-db's DatabaseBackend), so none is lost with a process.
+    "WEBHOOKS_TASK_BACKEND": "default",
+    "WEBHOOKS_ALLOW_PRIVATE_NETWORKS": False,
+    "WEBHOOKS_ALLOW_HTTP": False,
+    "WEBHOOKS_TIMEOUT": 10,
+    "WEBHOOKS_SECRET_OVERLAP_HOURS": 24,
+    "WEBHOOKS_RETRY_HOURS": 24,
+    "WEBHOOKS_PAUSE_AFTER_DAYS": 3,
 }
 
 

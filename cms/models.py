@@ -11,6 +11,7 @@ from cms.blocks import SocialLinkBlock
 from cms.caching import cached
 from cms.translations import TranslatedFieldsMixin
 from cms.validators import canadian_postal_code, phone_number, secure_web_address
+from cms.webhooks.models import Attempt, Delivery, Subscriber  # noqa: F401 (found here by Django)
 
 if apps.is_installed("wagtail_headless_preview"):
     from wagtail_headless_preview.models import HeadlessPreviewMixin

@@ -11,6 +11,8 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         from cms.caching import invalidated_by
+        from partners import webhooks
         from partners.models import Partner
 
+        webhooks.connect()
         invalidated_by(Partner)

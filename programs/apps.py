@@ -11,6 +11,8 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         from cms.caching import invalidated_by
+        from programs import webhooks
         from programs.models import Closure, DateChange, Event
 
+        webhooks.connect()
         invalidated_by(Event, DateChange, Closure)

@@ -11,6 +11,8 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from cms.caching import invalidated_by
+        from resources import webhooks
         from resources.models import Language, PhoneNumber, Resource, ResourceTag
 
+        webhooks.connect()
         invalidated_by(Resource, PhoneNumber, ResourceTag, Language)

@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    # The task queue in the database, which `manage.py db_worker --backend webhooks` runs.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +281,21 @@ PEER_SUPPORT_FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "20/h")
 # Behind a reverse proxy every visitor has the proxy's address: name the header it sets instead.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 PEER_SUPPORT_NEWSLETTER_CONFIRMATION_DAYS = 7
+
+# Wagtail's own background work (search index, renditions after an upload) runs at once, in the
+# request, as before; webhook deliveries wait in the database until `manage.py db_worker
+# --backend webhooks`, a process of its own, sends them (docs/deploy.md), so a site without the
+# worker loses only its webhooks' timeliness, never its search.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+PEER_SUPPORT_WEBHOOKS_TASK_BACKEND = "webhooks"
+# Webhooks (docs/webhooks.md) go only to public https addresses unless this allows private,
+# loopback and link-local ones (a receiver on the same machine or network).
+PEER_SUPPORT_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", False)
+# Seconds a receiver has to answer before the attempt counts as failed (and is retried).
+PEER_SUPPORT_WEBHOOKS_TIMEOUT = env_int("WEBHOOKS_TIMEOUT", 10)
 
 # Uploads: no SVG (it can carry scripts), and limits an old phone's photo fits within.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -12,3 +12,5 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # `make run`'s address for passkeys (browsers refuse them at 127.0.0.1).
 OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("PASSKEY_ORIGINS", "http://localhost:8000")
+# Webhooks to a local front end (http://localhost:3000/...) while developing.
+PEER_SUPPORT_WEBHOOKS_ALLOW_HTTP = True

@@ -24,3 +24,5 @@ AXES_ENABLED = False
 # is not a secure origin, which django-otp-webauthn's check refuses outside localhost.
 OTP_WEBAUTHN_ALLOWED_ORIGINS = ["http://testserver"]
 SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E031"]
+# The webhook tests' receivers listen on 127.0.0.1, over http.
+PEER_SUPPORT_WEBHOOKS_ALLOW_HTTP = True

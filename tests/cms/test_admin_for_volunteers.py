@@ -57,8 +57,9 @@ def test_form_managers_find_forms_and_the_newsletter(signed_in_as, home_page):
     assert {"Forms", "Newsletter"} <= set(menu)
 
 
-def test_moderators_find_workflows_under_settings(signed_in_as):
-    assert main_menu(signed_in_as("Moderators"))["Settings"] == ["Workflows", "Workflow tasks"]
+def test_moderators_find_workflows_and_the_webhooks_log_under_settings(signed_in_as):
+    settings = main_menu(signed_in_as("Moderators"))["Settings"]
+    assert settings == ["Workflows", "Workflow tasks", "Webhooks"]
 
 
 def test_superusers_keep_every_report_and_the_site_settings(admin_client):
