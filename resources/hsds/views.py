@@ -8,7 +8,6 @@ from functools import wraps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 from wagtail.api.v3.errors import problem_response
 
 from resources.hsds import queries
@@ -44,9 +43,12 @@ def hsds_route(*accepted, lists=False):
 
     def decorate(view):
         @csrf_exempt
-        @require_http_methods(methods)
         @wraps(view)
         def route(request, **kwargs):
+            if request.method not in methods:
+                refused = problem_response(status=405, detail=f"Use {' or '.join(methods)}.")
+                refused["Allow"] = ", ".join(methods)
+                return refused
             try:
                 parameters = read(request.GET, accepted)
             except BadParameter as error:

@@ -303,7 +303,10 @@ def test_lists_answer_post_as_get_and_details_refuse_it(client, directory):
     posted = client.post(f"{API}/services?per_page=1")
     assert posted.status_code == 200
     assert posted.json() == get(client, "/services", per_page=1)
-    assert client.post(f"{API}/services/{service_id(directory['council'])}").status_code == 405
+    refused = client.post(f"{API}/services/{service_id(directory['council'])}")
+    assert (refused.status_code, refused["Allow"]) == (405, "GET, HEAD")
+    assert refused["Content-Type"] == "application/problem+json"
+    assert client.delete(f"{API}/services").status_code == 405
 
 
 def test_answers_are_cached_with_etags_like_every_api_route(client, directory):
