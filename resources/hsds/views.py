@@ -1,6 +1,6 @@
 """/api/hsds/: the directory through the Open Referral HSDS 3.1 API, as its reference describes
 (https://docs.openreferral.org/en/latest/hsds/api_reference.html), from the same records as the
-HSDS export. Only anonymous reads: answers are cached and given ETags like every /api/ answer."""
+HSDS export. Reads only: anonymous answers are cached and given ETags like every /api/ answer."""
 
 import json
 from functools import wraps
@@ -31,8 +31,12 @@ from resources.models import Resource
 
 HSDS_VERSION = "3.1"
 # We follow no HSDS profile: the profile is HSDS itself.
-PROFILE = "https://docs.openreferral.org/en/v3.1.2/hsds/overview.html"
-OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.1/schema/openapi.json"
+PROFILE = "https://docs.openreferral.org/en/latest/hsds/overview.html"
+# The HSDS 3.1 API reference these routes follow, at the commit the tests check them against.
+OPENAPI_URL = (
+    "https://raw.githubusercontent.com/openreferral/specification/"
+    "abc731c8ac11825010e9d74a0ab61dcd48e880ec/schema/openapi.json"
+)
 
 
 def hsds_route(*accepted, lists=False):
@@ -46,24 +50,31 @@ def hsds_route(*accepted, lists=False):
         @wraps(view)
         def route(request, **kwargs):
             if request.method not in methods:
-                refused = problem_response(status=405, detail=f"Use {' or '.join(methods)}.")
-                refused["Allow"] = ", ".join(methods)
-                return refused
+                return refused(methods)
             try:
                 parameters = read(request.GET, accepted)
             except BadParameter as error:
                 return problem_response(status=400, detail=str(error))
-            answer = view(request, parameters, **kwargs)
-            if answer is None:
-                return problem_response(status=404, detail="There is no record with this id.")
-            return HttpResponse(
-                json.dumps(without_nulls(answer), cls=DjangoJSONEncoder),
-                content_type="application/json",
-            )
+            return json_answer(view(request, parameters, **kwargs))
 
         return route
 
     return decorate
+
+
+def refused(methods):
+    response = problem_response(status=405, detail=f"Use {' or '.join(methods)}.")
+    response["Allow"] = ", ".join(methods)
+    return response
+
+
+def json_answer(record):
+    """The record as JSON, without its nulls; a 404 problem when there is none."""
+    if record is None:
+        return problem_response(status=404, detail="There is no record with this id.")
+    return HttpResponse(
+        json.dumps(without_nulls(record), cls=DjangoJSONEncoder), content_type="application/json"
+    )
 
 
 def paged(rows, parameters, record):

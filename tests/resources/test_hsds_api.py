@@ -57,7 +57,10 @@ def test_root_names_the_version_profile_and_the_official_openapi_document(client
     about = get(client, "/")
     assert about["version"] == "3.1"
     assert about["profile"].startswith("https://docs.openreferral.org/")
-    assert about["openapi_url"].endswith("openreferral/specification/3.1/schema/openapi.json")
+    assert about["openapi_url"].startswith(
+        "https://raw.githubusercontent.com/openreferral/specification/"
+    )
+    assert about["openapi_url"].endswith("/schema/openapi.json")
 
 
 def test_services_are_a_page_of_one_to_one_fields(client, directory):
