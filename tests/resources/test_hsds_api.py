@@ -320,3 +320,18 @@ def test_answers_are_cached_with_etags_like_every_api_route(client, directory):
     directory["family"].save()
     changed = client.get(f"{API}/services", HTTP_IF_NONE_MATCH=response["ETag"])
     assert changed.status_code == 200
+
+
+def test_a_new_resource_is_found_by_its_ids_at_once(client, directory):
+    get(client, f"/services/{service_id(directory['council'])}")
+    added = ResourceFactory(name="New Drop-in")
+    assert get(client, f"/services/{service_id(added)}")["name"] == "New Drop-in"
+    link = get(client, f"/service_at_locations/{child_id(added, 'service_at_location')}")
+    assert link["id"] == service_id(added)
+
+
+def test_head_answers_like_get_without_a_body(client, directory):
+    response = client.head(f"{API}/services")
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["ETag"] == client.get(f"{API}/services")["ETag"]
