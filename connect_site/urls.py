@@ -16,6 +16,7 @@ urlpatterns = [
     # Before Wagtail's own: the document made valid and complete (cms/api/openapi.py).
     path("api/v3/openapi.json", openapi_json, name="openapi_json"),
     path("api/v3/", api_v3.urls),
+    path("api/hsds/", include("resources.hsds.urls")),
 ]
 
 if settings.DEBUG:

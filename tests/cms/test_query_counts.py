@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from benchmarks.scale import PREFIX
 from home.models import ContentPage, HomePage
 from programs.models import Event, ProgramPage
+from resources.hsds.records import child_id, term_id
 from resources.models import Resource
 
 # Run with the other database tests, before any transactional test empties the database.
@@ -109,6 +110,21 @@ API_ROUTES = {
     "v3 partners": lambda: "/api/v3/partners/",
     "v3 summaries": lambda: "/api/v3/summaries/",
     "v3 site settings": lambda: "/api/v3/site-settings/",
+    "hsds services": lambda: "/api/hsds/services",
+    "hsds services whole": lambda: "/api/hsds/services?full=true&per_page=1000",
+    "hsds services by term and search": lambda: (
+        f"/api/hsds/services?taxonomy_term_id={term_id('anxiety')}&search=support"
+    ),
+    "hsds service": lambda: f"/api/hsds/services/{child_id(resource(), 'service')}",
+    "hsds organizations whole": lambda: "/api/hsds/organizations?full_service=true",
+    "hsds organization": lambda: f"/api/hsds/organizations/{resource().uuid}?full_service=true",
+    "hsds taxonomy terms": lambda: "/api/hsds/taxonomy_terms",
+    "hsds services at locations": lambda: (
+        f"/api/hsds/service_at_locations?full=true&postcode={resource().postal_code[:3]}"
+    ),
+    "hsds service at location": lambda: (
+        f"/api/hsds/service_at_locations/{child_id(resource(), 'service_at_location')}"
+    ),
 }
 
 

@@ -6,7 +6,8 @@ import uuid
 
 import pytest
 
-from resources.exports import csv_response, hsds_document
+from resources.exports import csv_response
+from resources.hsds.records import hsds_document
 from resources.models import Resource
 from tests.resources.factories import ResourceFactory
 

@@ -10,22 +10,11 @@ from django.core.management import call_command
 from jsonschema import Draft202012Validator
 
 from tests.resources.factories import ResourceFactory
+from tests.resources.hsds_standard import closed
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).parent / "hsds-3.1"
 EXPORT = "/api/v3/resources/export/hsds/"
-
-
-def closed(schema):
-    """The schema with additionalProperties false on every object, as the specification checks
-    its own examples: a misspelt or invented property is an error, not silently allowed."""
-    if isinstance(schema, dict):
-        schema = {key: closed(value) for key, value in schema.items()}
-        if "properties" in schema:
-            schema.setdefault("additionalProperties", False)
-    elif isinstance(schema, list):
-        schema = [closed(value) for value in schema]
-    return schema
 
 
 @functools.cache
