@@ -248,7 +248,7 @@ def test_one_taxonomy_whose_terms_are_the_categories_and_peer_run(client, direct
         "/service_at_locations/{}",
     ],
 )
-@pytest.mark.parametrize("unknown", [str(uuid.uuid4()), "not-an-id"])
+@pytest.mark.parametrize("unknown", ["6f1c2a0e-3b7d-4c1e-9a52-0d8e4b7f9c31", "not-an-id"])
 def test_unknown_ids_are_404_problems(client, directory, path, unknown):
     response = client.get(API + path.format(unknown))
     assert response.status_code == 404
