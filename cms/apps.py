@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class CmsConfig(AppConfig):
@@ -45,10 +45,11 @@ class CmsConfig(AppConfig):
         site_content.connect()
         streamfield_schema.register()
         page_schema.register()
-        # Only now: it imports Wagtail's page API, whose schemas need ours registered first.
-        from cms.api import preview
+        if apps.is_installed("wagtail_headless_preview"):  # else cms.E001 names it
+            # Only now: it imports Wagtail's page API, whose schemas need ours registered first.
+            from cms.api import preview
 
-        preview.connect()
+            preview.connect()
         caching.invalidated_by_pages()
         caching.invalidated_by(
             *get_page_models(),
