@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench` in the production configuration: PostgreSQL and a shared Redis cache, each a
 # throwaway server on loopback (scripts/services.sh). Extra arguments go to benchmarks.run; with
-# `ab` first, the rest go to benchmarks.ab (two checkouts measured in turns).
+# `ab` first, the rest go to benchmarks.ab (two checkouts measured in turns); with `at_scale`, to
+# benchmarks.at_scale (queries and time per request in process; give it a new --site folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/services.sh
@@ -16,6 +17,9 @@ export PATH="$PG_BIN:$PATH"
 if [ "${1:-}" = ab ]; then
     shift
     "$PYTHON" -m benchmarks.ab "$@"
+elif [ "${1:-}" = at_scale ]; then
+    shift
+    "$PYTHON" -m benchmarks.at_scale "$@"
 else
     "$PYTHON" -m benchmarks.run --output benchmarks/results/production.json "$@"
 fi

@@ -7,6 +7,7 @@ their own collection.
 
 import random
 import uuid
+from itertools import islice
 
 from django.core.management.base import CommandError
 
@@ -15,6 +16,9 @@ PREFIX = "scale-"
 WEBSITE_DOMAIN = "scale.example"
 MAX_FACTOR = 10_000
 SEED = "load_scale_content"
+# Generated things are made, saved and let go this many at a time, so memory stays flat at any
+# factor.
+BATCH_SIZE = 2000
 
 
 def parse_factor(text):
@@ -34,6 +38,13 @@ def scaled(at_1000, factor, cap=None):
     """How many to make: the count at factor 1,000 scaled to this factor, at least 1, at most cap."""
     count = max(1, round(at_1000 * factor / 1000))
     return min(count, cap) if cap else count
+
+
+def batched(items, size):
+    """The items in lists of at most `size` (itertools.batched arrives with Python 3.12)."""
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def rng(kind, number):

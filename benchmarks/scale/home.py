@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from benchmarks.scale import PREFIX, WEBSITE_DOMAIN, block_id, rng, shuffled, website
+from benchmarks.scale.pages import add_children
 from home.models import ContentPage
 from partners.models import Partner
 
@@ -96,23 +97,25 @@ def page_titles(count):
 
 def ensure_content_pages(home, count, material):
     """Explainer pages, a tenth of them sections under the home page with the rest shared among
-    them; adds the missing ones and returns (those added, how many). The material is the images,
-    (label, page id) links and category tags their blocks draw on."""
+    them; adds the missing ones in bulk and returns (those added, how many). The material is the
+    images, (label, page id) links and category tags their blocks draw on."""
     titles = page_titles(count)
     existing = {
         page.slug: page
         for page in ContentPage.objects.descendant_of(home).filter(slug__startswith=PREFIX)
     }
     sections = max(1, count // 10)
-    added = []
+    under = {}  # parent's slug (None: the home page) -> its new pages, sections first
     for n, title in enumerate(titles):
         slug = f"{PREFIX}{slugify(title)}"
         if slug in existing:
             continue
-        parent = home if n < sections else existing[f"{PREFIX}{slugify(titles[n % sections])}"]
-        page = ContentPage(**content_page_fields(n, title, slug, material))
-        existing[slug] = parent.add_child(instance=page)
-        added.append(page)
+        existing[slug] = ContentPage(**content_page_fields(n, title, slug, material))
+        parent = None if n < sections else f"{PREFIX}{slugify(titles[n % sections])}"
+        under.setdefault(parent, []).append(existing[slug])
+    added = add_children(home, under.pop(None, []))
+    for parent, pages in under.items():
+        added += add_children(existing[parent], pages)
     return added, len(added)
 
 

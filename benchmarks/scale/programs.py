@@ -7,7 +7,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.search.backends import get_search_backend
 
-from benchmarks.scale import PREFIX, WEBSITE_DOMAIN, block_id, email, rng, shuffled, website
+from benchmarks.scale import (
+    BATCH_SIZE,
+    PREFIX,
+    WEBSITE_DOMAIN,
+    batched,
+    block_id,
+    email,
+    rng,
+    shuffled,
+    website,
+)
+from benchmarks.scale.pages import add_children
 from benchmarks.scale.places import VENUES, address
 from programs.models import Event, EventDate, ProgramPage, ProgramPageTag
 
@@ -133,28 +144,33 @@ def program_spec(number, title_parts, categories):
 
 
 def ensure_programs(index, count, categories, images):
-    """The generated programs under the programs page, adding the missing ones; (all, added)."""
+    """The generated programs under the programs page, adding the missing ones in bulk;
+    (all, added)."""
     specs = program_specs(count, categories)
     existing = {
         p.slug: p for p in ProgramPage.objects.child_of(index).filter(slug__startswith=PREFIX)
     }
     now = timezone.now()
-    added, tags = [], []
+    added, chosen_tags = [], []
     for n, (slug, fields, chosen) in enumerate(specs):
         if slug in existing:
             continue
         image = images[n % len(images)] if images and n % 3 == 0 else None
-        page = ProgramPage(
+        existing[slug] = ProgramPage(
             **fields,
             image=image,
             image_alt_text=image.title if image else "",
             first_published_at=now,
             last_published_at=now,
         )
-        existing[slug] = index.add_child(instance=page)
-        added.append(page)
-        tags.extend(ProgramPageTag(content_object=page, tag=tag) for tag in chosen)
-    ProgramPageTag.objects.bulk_create(tags)
+        added.append(existing[slug])
+        chosen_tags.append(chosen)
+    add_children(index, added)
+    ProgramPageTag.objects.bulk_create(
+        ProgramPageTag(content_object=page, tag=tag)
+        for page, chosen in zip(added, chosen_tags, strict=True)
+        for tag in chosen
+    )
     return [existing[slug] for slug, _, _ in specs], len(added)
 
 
@@ -204,12 +220,14 @@ def event_repeat(source, day):
 
 
 def ensure_events(count, programs, today):
-    """The generated events, adding the missing ones (known by the number their slugs end in);
-    returns (events added, how many)."""
+    """The generated events, adding the missing ones (known by the number their slugs end in)
+    in batches, with their dates and search entries; returns (the generated events, how many
+    were added)."""
     slugs = Event.objects.filter(slug__startswith=PREFIX).values_list("slug", flat=True)
     existing = {int(slug.rsplit("-", 1)[1]) - 1 for slug in slugs}
-    new = [Event(**event_spec(n, programs, today)) for n in range(count) if n not in existing]
-    made = Event.objects.bulk_create(new)
-    EventDate.objects.rebuild(made)
-    get_search_backend().add_bulk(Event, made)
-    return made, len(made)
+    missing = [n for n in range(count) if n not in existing]
+    for batch in batched(missing, BATCH_SIZE):
+        made = Event.objects.bulk_create([Event(**event_spec(n, programs, today)) for n in batch])
+        EventDate.objects.rebuild(made)
+        get_search_backend().add_bulk(Event, made)
+    return Event.objects.filter(slug__startswith=PREFIX), len(missing)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.search.backends import get_search_backend
 
-from benchmarks.scale import PREFIX, email, rng, shuffled, website
+from benchmarks.scale import BATCH_SIZE, PREFIX, batched, email, rng, shuffled, website
 from benchmarks.scale.places import address, phone_number, place
 from resources.models import Language, PhoneNumber, Resource, ResourceTag
 
@@ -153,21 +153,24 @@ def verified_on(source):
 
 
 def ensure_resources(count, categories):
-    """The generated resources, adding the missing ones in bulk; returns (added, how many)."""
+    """The generated resources, adding the missing ones in bulk, a batch at a time; returns (the
+    generated resources, how many were added)."""
     languages = ensure_languages()
     languages.sort(key=lambda language: language.code != "en")
     existing = set(Resource.objects.filter(slug__startswith=PREFIX).values_list("slug", flat=True))
     taken = {name.lower() for name in Resource.objects.values_list("name", flat=True)}
-    specs = [
-        resource_spec(n, name, service, languages, categories)
+    missing = [
+        (n, name, service)
         for n, (name, service) in enumerate(resource_names(count))
         if resource_slug(name) not in existing and name.lower() not in taken
     ]
-    Resource.objects.bulk_create([resource for resource, *_ in specs])
-    save_details(specs)
-    made = Resource.objects.filter(pk__in=[resource.pk for resource, *_ in specs])
-    get_search_backend().add_bulk(Resource, made.prefetch_related("categories"))
-    return made, len(specs)
+    for batch in batched(missing, BATCH_SIZE):
+        specs = [resource_spec(*spec, languages, categories) for spec in batch]
+        Resource.objects.bulk_create([resource for resource, *_ in specs])
+        save_details(specs)
+        made = Resource.objects.filter(pk__in=[resource.pk for resource, *_ in specs])
+        get_search_backend().add_bulk(Resource, made.prefetch_related("categories"))
+    return Resource.objects.filter(slug__startswith=PREFIX), len(missing)
 
 
 def save_details(specs):

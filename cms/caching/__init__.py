@@ -4,7 +4,8 @@
   that moves on whenever something visitors can see changes. Every key holds it, so a change shows
   at once in every process and old entries simply expire. It moves on only for what is registered
   with `invalidated_by()`: publishing, unpublishing, moving or deleting a page, and saving or
-  deleting a model visitors see. Drafts, revisions, editing sessions, renditions, form answers and
+  deleting a model visitors see; inside `moving_once()` (a bulk load) it moves once, at the
+  end. Drafts, revisions, editing sessions, renditions, form answers and
   logins never move it.
 - **Time** (`valid_until()`): what shows upcoming dates declares when the soonest of them ends.
   Every entry made while it was declared expires then, and so does the whole answer holding it.
@@ -37,6 +38,7 @@ from cms.caching.version import (
     invalidated_by,
     invalidated_by_pages,
     move_version_on,
+    moving_once,
     version,
 )
 
@@ -54,6 +56,7 @@ __all__ = [
     "is_anonymous",
     "key",
     "move_version_on",
+    "moving_once",
     "site_for",
     "site_url",
     "valid_until",

@@ -1,5 +1,8 @@
 """The content version, and what moves it on: registered models, never guessed."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.apps import apps
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
@@ -35,6 +38,10 @@ BOOKKEEPING_FIELDS = frozenset(
 )
 
 
+# Inside moving_once(): the moves asked for so far, made as one at its end.
+held_moves = ContextVar("cms_caching_held_moves", default=None)
+
+
 def version():
     """The content version, read once per answer (afresh outside one)."""
     scope = current.get()
@@ -65,12 +72,34 @@ def version_in_database():
 
 def move_version_on():
     """Something visitors see has changed: every key made from now on is new."""
+    held = held_moves.get()
+    if held is not None:
+        held.append(True)
+        return
     counter = content_version().objects
     if not counter.filter(pk=1).update(counter=F("counter") + 1):
         counter.get_or_create(pk=1, defaults={"counter": 1})
     if cache_is_shared():
         cache.delete(VERSION_KEY)
         transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+@contextmanager
+def moving_once():
+    """Every move of the version asked for inside waits, and the version moves on once at the
+    end if any was asked for: a bulk load of thousands of things must not move it thousands of
+    times (each a write), nor leave keys changing all through it."""
+    if held_moves.get() is not None:
+        yield
+        return
+    token = held_moves.set([])
+    try:
+        yield
+    finally:
+        asked = held_moves.get()
+        held_moves.reset(token)
+        if asked:
+            move_version_on()
 
 
 def content_version():

@@ -129,9 +129,12 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
     def matching(self, text):
-        """Those a Wagtail search finds by name, description or category, or by a name's start."""
-        found = {resource.pk for resource in Resource.objects.search(text)}
-        found.update(resource.pk for resource in Resource.objects.autocomplete(text))
+        """Those a Wagtail search finds by name, description or category, or by a name's start.
+        Only their ids are read, unranked: the listing has its own order, and ranking every match
+        (SQLite scores each row in a subquery of its own) cost seconds with 50,000 resources."""
+        ids = Resource.objects.only("pk")
+        found = {resource.pk for resource in ids.search(text, order_by_relevance=False)}
+        found.update(resource.pk for resource in ids.autocomplete(text, order_by_relevance=False))
         return self.filter(pk__in=found)
 
     def with_details(self):

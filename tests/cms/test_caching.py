@@ -50,6 +50,20 @@ def test_the_version_is_a_counter_moved_on_by_one():
     assert caching.version() == before + 1
 
 
+def test_inside_moving_once_the_version_moves_once_at_the_end(page):
+    before = caching.version()
+    with caching.moving_once():
+        page.save_revision().publish()
+        caching.move_version_on()
+        with caching.moving_once():
+            caching.move_version_on()
+        assert caching.version() == before
+    assert caching.version() == before + 1
+    with caching.moving_once():
+        pass
+    assert caching.version() == before + 1
+
+
 def test_the_version_is_read_once_per_answer(page, django_assert_num_queries):
     visit("/en/about/")
     with django_assert_num_queries(1) as queries:  # the version alone: the answer is kept

@@ -10,6 +10,7 @@ from wagtail.models import Collection, Page
 
 from benchmarks.management.commands.load_scale_content import plan
 from benchmarks.scale.images import COLLECTION
+from cms.caching.version import version_in_database
 from home.models import ContentPage
 from partners.models import Partner
 from programs.models import Event, EventDate, ProgramPage
@@ -104,6 +105,23 @@ def test_running_again_adds_nothing_and_a_bigger_factor_tops_up(seeded):
     scale("--factor", "6")
     assert generated_counts() == wanted(6)
     assert first < set(Resource.objects.values_list("name", flat=True))
+
+
+def test_pages_added_in_bulk_make_a_valid_tree_and_move_the_version_once(seeded):
+    before = version_in_database()
+    scale("--factor", "4")
+    assert version_in_database() == before + 1
+    scale("--factor", "12")  # tops up under parents that have children already
+    assert Page.find_problems() == ([], [], [], [], [])
+    generated = Page.objects.filter(slug__startswith="scale-").specific()
+    assert {type(page) for page in generated} == {ProgramPage, ContentPage}
+    for page in generated:
+        parent = page.get_parent()
+        assert page.url_path == f"{parent.url_path}{page.slug}/"
+        assert (page.locale_id, page.draft_title) == (parent.locale_id, page.title)
+        assert page.live and page.url
+    program = ProgramPage.objects.filter(slug__startswith="scale-").last()
+    assert list(ProgramPage.objects.live().search(program.title))[0] == program
 
 
 def test_the_same_factor_gives_the_same_content(seeded):

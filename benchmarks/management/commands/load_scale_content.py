@@ -33,7 +33,7 @@ from benchmarks.scale.images import (
 )
 from benchmarks.scale.programs import ensure_events, ensure_programs
 from benchmarks.scale.resources import ensure_resources, remove_unused_languages
-from cms.caching import move_version_on
+from cms.caching import move_version_on, moving_once
 from home.models import HomePage
 from partners.models import Partner
 from programs.models import Event, EventIndexPage, ProgramIndexPage
@@ -44,7 +44,8 @@ def plan(factor):
     """How many of each thing to generate at this factor (factor 1,000: a large organisation's site)."""
     return {
         "categories": max(3, scaled(30, factor, cap=len(CATEGORIES))),
-        "pictures": scaled(250, factor, cap=1000),
+        # Beyond factor 1,000 pictures are shared: more would only add renditions and media.
+        "pictures": scaled(250, factor, cap=250),
         "partners": scaled(50, factor, cap=70),
         "programs": scaled(200, factor, cap=2000),
         "events": scaled(2000, factor),
@@ -77,9 +78,9 @@ class Command(BaseCommand):
             raise CommandError("Say how big with --factor N, e.g. --factor 1000.")
         started = time.monotonic()
         self.added = {}
-        with transaction.atomic():
+        with moving_once(), transaction.atomic():
             counts = remove_generated() if remove else self.add(parse_factor(factor))
-        move_version_on()
+            move_version_on()
         seconds = time.monotonic() - started
         summary = ", ".join(f"{count:,} {name}" for name, count in counts.items())
         verb = "Removed" if remove else "Added"
