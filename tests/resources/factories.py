@@ -75,3 +75,18 @@ def translated_resource():
         description_fr="<p>Défense des droits par et pour les clients.</p>",
         languages=["en", "fr"],
     )
+
+
+def bare_resource():
+    """A resource with only its name: no descriptions, address, area, languages or check date."""
+    return ResourceFactory(
+        name="Online only",
+        short_description="",
+        description="",
+        street_address="",
+        city="",
+        postal_code="",
+        service_area="",
+        last_verified=None,
+        languages=[],
+    )

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.resources.factories import ResourceFactory
+from tests.resources.factories import ResourceFactory, bare_resource
 from tests.resources.hsds_standard import component_errors, reference
 
 pytestmark = pytest.mark.django_db
@@ -87,16 +87,6 @@ def test_every_record_of_every_route_validates_strictly(client):
         languages=["en", "fr"],
         phones=[{"label": "Office", "number": "416-633-9420", "extension": "6969"}],
     )
-    ResourceFactory(
-        name="Online only",
-        short_description="",
-        description="",
-        street_address="",
-        city="",
-        postal_code="",
-        service_area="",
-        last_verified=None,
-        languages=[],
-    )
+    bare_resource()
     errors = errors_in_api(client)
     assert not errors, "\n".join(errors)

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from jsonschema import Draft202012Validator
 
-from tests.resources.factories import ResourceFactory
+from tests.resources.factories import ResourceFactory, bare_resource
 from tests.resources.hsds_standard import closed
 
 pytestmark = pytest.mark.django_db
@@ -58,17 +58,7 @@ def test_a_full_and_a_bare_resource_validate(client):
             {"label": "Office", "number": "416-633-9420", "extension": "6969"},
         ],
     )
-    ResourceFactory(
-        name="Online only",
-        short_description="",
-        description="",
-        street_address="",
-        city="",
-        postal_code="",
-        service_area="",
-        last_verified=None,
-        languages=[],
-    )
+    bare_resource()
     errors = errors_in_export(client)
     assert not errors, "\n".join(errors)
 
