@@ -1,9 +1,7 @@
 """Webhooks for the partners section: a partner added, changed or deleted (the list is read at
 /api/v3/partners/)."""
 
-from django.db.models.signals import post_delete, post_save
-
-from cms.webhooks.events import announce, api_url, register_events
+from cms.webhooks.events import announce_saves_and_deletes, api_url, register_events
 from partners.models import Partner
 
 EVENTS = {
@@ -22,16 +20,6 @@ def partner_subject(partner):
     }
 
 
-def partner_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        announce("partner.changed", partner_subject(instance))
-
-
-def partner_deleted(sender, instance, **kwargs):
-    announce("partner.deleted", partner_subject(instance))
-
-
 def connect():
     register_events(EVENTS)
-    post_save.connect(partner_saved, sender=Partner, dispatch_uid="partners.webhooks:saved")
-    post_delete.connect(partner_deleted, sender=Partner, dispatch_uid="partners.webhooks:deleted")
+    announce_saves_and_deletes(Partner, "partner", partner_subject)

@@ -5,7 +5,7 @@ Drafts announce nothing: an event's date changes are saved with it only when it 
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import published, unpublished
 
-from cms.webhooks.events import announce, api_url, register_events
+from cms.webhooks.events import announce, announce_saves_and_deletes, api_url, register_events
 from programs.models import Closure, DateChange, Event
 from programs.models.pages import EventIndexPage
 
@@ -87,15 +87,6 @@ def closure_subject(closure):
     }
 
 
-def closure_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        announce("closure.changed", closure_subject(instance))
-
-
-def closure_deleted(sender, instance, **kwargs):
-    announce("closure.deleted", closure_subject(instance))
-
-
 def connect():
     register_events(EVENTS)
     for signal, receiver in (
@@ -114,7 +105,4 @@ def connect():
         signal.connect(
             receiver, sender=DateChange, dispatch_uid=f"programs.webhooks:{receiver.__name__}"
         )
-    post_save.connect(closure_saved, sender=Closure, dispatch_uid="programs.webhooks:closure_saved")
-    post_delete.connect(
-        closure_deleted, sender=Closure, dispatch_uid="programs.webhooks:closure_deleted"
-    )
+    announce_saves_and_deletes(Closure, "closure", closure_subject)

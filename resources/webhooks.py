@@ -1,8 +1,8 @@
 """Webhooks for the directory: a resource added, changed or deleted (read it at its API URL)."""
 
-from django.db.models.signals import post_delete, post_save
+from functools import partial
 
-from cms.webhooks.events import announce, api_url, register_events
+from cms.webhooks.events import announce_saves_and_deletes, api_url, register_events
 from resources.models import Resource
 
 EVENTS = {
@@ -21,18 +21,7 @@ def resource_subject(resource, deleted=False):
     }
 
 
-def resource_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        announce("resource.changed", resource_subject(instance))
-
-
-def resource_deleted(sender, instance, **kwargs):
-    announce("resource.deleted", resource_subject(instance, deleted=True))
-
-
 def connect():
     register_events(EVENTS)
-    post_save.connect(resource_saved, sender=Resource, dispatch_uid="resources.webhooks:saved")
-    post_delete.connect(
-        resource_deleted, sender=Resource, dispatch_uid="resources.webhooks:deleted"
-    )
+    deleted_subject = partial(resource_subject, deleted=True)
+    announce_saves_and_deletes(Resource, "resource", resource_subject, deleted_subject)

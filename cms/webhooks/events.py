@@ -5,6 +5,7 @@ The shared app announces pages and the site settings; each app registers and ann
 kinds of change (`register_events()` in its AppConfig.ready, then `announce()` from its signals).
 """
 
+from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.api.utils import get_base_url
@@ -14,7 +15,15 @@ from cms.webhooks.catalogue import EVENTS, TEST_EVENT, register_events
 from cms.webhooks.delivery import send
 from cms.webhooks.models import Subscriber
 
-__all__ = ["TEST_EVENT", "absolute", "announce", "api_url", "register_events", "send_test"]
+__all__ = [
+    "TEST_EVENT",
+    "absolute",
+    "announce",
+    "announce_saves_and_deletes",
+    "api_url",
+    "register_events",
+    "send_test",
+]
 
 
 def announce(event, subject):
@@ -29,6 +38,23 @@ def announce(event, subject):
     for subscriber in Subscriber.objects.filter(paused=False):
         if subscriber.wants(event):
             send(subscriber, event, payload)
+
+
+def announce_saves_and_deletes(model, name, subject, deleted_subject=None):
+    """Announce `<name>.changed` when a `model` row is saved (not loaded from a fixture) and
+    `<name>.deleted` when one is deleted, with `subject(row)` (or `deleted_subject(row)`)."""
+    deleted_subject = deleted_subject or subject
+
+    def saved(sender, instance, raw=False, **kwargs):
+        if not raw:
+            announce(f"{name}.changed", subject(instance))
+
+    def deleted(sender, instance, **kwargs):
+        announce(f"{name}.deleted", deleted_subject(instance))
+
+    # Held strongly: these receivers live only in this call.
+    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"webhooks:{name}.changed")
+    post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"webhooks:{name}.deleted")
 
 
 def absolute(path):

@@ -20,7 +20,7 @@ from tests.cms.test_roles import add_page, edit_page
 from tests.cms.webhook_receiver import Receiver
 from tests.contact.factories import VALID_INQUIRY, human, inquiry_form
 from tests.home.factories import ContentPageFactory, PartnerFactory
-from tests.programs.factories import EventFactory, change_dates
+from tests.programs.factories import ClosureFactory, EventFactory, change_dates
 from tests.resources.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -141,6 +141,27 @@ def test_events_date_changes_resources_partners_and_settings_are_announced(home_
     by_type = {payload["type"]: payload["data"] for _, payload in receiver.received}
     assert by_type["event.date_changed"]["date"]["change"] == "cancelled"
     assert by_type["resource.changed"]["api_url"].endswith(f"/api/v3/resources/{resource.slug}/")
+
+
+def test_closures_resources_and_partners_changed_and_deleted_are_announced(home_page, receiver):
+    closure, resource, partner = ClosureFactory(), ResourceFactory(), PartnerFactory()
+    closure.label = "Staff training day"
+    closure.save()
+    slug = resource.slug
+    for row in (closure, resource, partner):
+        row.delete()
+    run_worker()
+
+    received = types_received(receiver)
+    assert received.count("closure.changed") == 2  # added, then relabelled
+    assert received.count("resource.changed") == received.count("partner.changed") == 1
+    for kind in ("closure", "resource", "partner"):
+        assert received.count(f"{kind}.deleted") == 1
+    by_type = {payload["type"]: payload["data"] for _, payload in receiver.received}
+    assert by_type["resource.deleted"]["slug"] == slug
+    assert by_type["resource.deleted"]["api_url"] is None  # nothing to read any more
+    assert by_type["closure.deleted"]["api_url"].endswith("/api/v3/events/")
+    assert by_type["partner.deleted"]["api_url"].endswith("/api/v3/partners/")
 
 
 def test_a_client_error_is_not_retried_and_retry_after_is_honoured(home_page, receiver):
